@@ -1,0 +1,23 @@
+package dev.sommelier.backbones;
+
+import dev.sommelier.core.layers.LayerGraph;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An ImageNet architecture without pooling or classifier, built layer by layer under its Keras
+ * names. {@link #build} returns the final unpooled feature map; every other layer (the Grad-CAM
+ * layer among them) is reachable by name through the {@link LayerGraph}.
+ */
+public interface Backbone {
+
+  /** The configuration this backbone was created with. */
+  BackboneSpec spec();
+
+  /**
+   * Builds the layers on {@code input} ({@code [batch, size, size, 3]}, preprocessed).
+   *
+   * @return the final feature map, the output of layer {@code spec().features().layer()}
+   */
+  Operand<TFloat32> build(LayerGraph graph, Operand<TFloat32> input);
+}

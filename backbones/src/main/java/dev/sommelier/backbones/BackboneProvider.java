@@ -1,0 +1,44 @@
+package dev.sommelier.backbones;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Service-provider interface of the backbone registry. A jar adds a backbone by implementing this
+ * and naming the class in {@code META-INF/services/dev.sommelier.backbones.BackboneProvider}.
+ */
+public interface BackboneProvider {
+
+  /** Registry name, unique: {@code resnet50}. */
+  String name();
+
+  /** The default input size in pixels. */
+  int defaultInputSize();
+
+  /**
+   * Creates the backbone.
+   *
+   * @param inputSize square input size
+   * @param options architecture options ({@code alpha}); unknown options are an error
+   * @throws IllegalArgumentException naming the bad option or size and what is accepted
+   */
+  Backbone create(int inputSize, Map<String, String> options);
+
+  /** Example configurations to list in the registry (each distinct option set once). */
+  default List<Map<String, String>> listedOptions() {
+    return List.of(Map.of());
+  }
+
+  /**
+   * Recognises this architecture in a Keras model's layer names (in model order) and returns the
+   * options that rebuild it, or empty when the names are not this architecture's.
+   *
+   * @param layerNames all layer names of the Keras model
+   * @param firstConvFilters filters of the first Conv2D layer (MobileNet's width multiplier shows
+   *     there), or -1 when there is none
+   */
+  default Optional<Map<String, String>> recognize(List<String> layerNames, long firstConvFilters) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.sommelier.backbones.resnet;
+
+import dev.sommelier.backbones.Backbone;
+import dev.sommelier.backbones.BackboneProvider;
+import dev.sommelier.backbones.Options;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Registers {@code resnet50}: Keras ResNet50 without top, default input 224. */
+public final class ResNet50Provider implements BackboneProvider {
+
+  static final String NAME = "resnet50";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int defaultInputSize() {
+    return 224;
+  }
+
+  @Override
+  public Backbone create(int inputSize, Map<String, String> options) {
+    Options.requireKnown(NAME, options, Set.of());
+    return new ResNet50(inputSize);
+  }
+
+  @Override
+  public Optional<Map<String, String>> recognize(List<String> layerNames, long firstConvFilters) {
+    return layerNames.contains("conv1_conv") && layerNames.contains(ResNet50.FEATURE_LAYER)
+            && !layerNames.contains("conv4_block7_out")
+        ? Optional.of(Map.of())
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.sommelier.backbones;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates {@code shared/fixtures} next to the repository (set by Maven as a system property). */
+public final class Fixtures {
+
+  private Fixtures() {}
+
+  /** The shared Keras MobileNet 1.0 224 SavedModel. */
+  public static Path kerasMobileNet() {
+    String root = System.getProperty("sommelier.fixtures", "../../shared/fixtures");
+    Path p = Path.of(root, "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
+    if (!Files.isRegularFile(p.resolve("saved_model.pb"))) {
+      throw new IllegalStateException(
+          "fixture not found at " + p + "; run the tests from a checkout with shared/ beside it");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.sommelier.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves and restores every variable of a {@link ModelRuntime} (weights, batch-norm statistics,
+ * optimizer slots) as a TensorFlow checkpoint in a directory of its own, written atomically.
+ */
+public final class Checkpoints {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+  private static final String PREFIX = "variables";
+
+  private Checkpoints() {}
+
+  /** Writes all variables to {@code dir} (replacing an older checkpoint there atomically). */
+  public static void save(ModelRuntime runtime, Path dir) {
+    runtime.seal();
+    AtomicDirectory.write(dir, tmp -> runtime.session().save(tmp.resolve(PREFIX).toString()));
+    LOG.debug("checkpoint of {} variables written to {}", runtime.variables().all().size(), dir);
+  }
+
+  /**
+   * Reads all variables from {@code dir}, written by {@link #save} for a graph built the same way.
+   *
+   * @throws IllegalArgumentException when {@code dir} holds no checkpoint
+   */
+  public static void restore(ModelRuntime runtime, Path dir) {
+    if (!Files.isRegularFile(dir.resolve(PREFIX + ".index"))) {
+      throw new IllegalArgumentException(
+          "no checkpoint in " + dir + " (expected " + PREFIX + ".index there)");
+    }
+    runtime.seal();
+    runtime.session().restore(dir.resolve(PREFIX).toString());
+  }
+}
