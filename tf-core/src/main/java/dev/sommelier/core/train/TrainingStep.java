@@ -87,7 +87,15 @@ public final class TrainingStep {
       throw new IllegalArgumentException("the loss does not depend on: " + unreached);
     }
 
-    Ops tf = runtime.ops().withSubScope("train_step");
+    // Reads of ref variables alias their buffers, so no update may start before every gradient
+    // and the loss have been computed: otherwise backprop could read an already-updated weight
+    // and runs would not be reproducible.
+    List<Op> computed = new ArrayList<>();
+    computed.add(loss);
+    for (Output<?> g : grads) {
+      computed.add(g);
+    }
+    Ops tf = runtime.ops().withSubScope("train_step").withControlDependencies(computed);
     List<Op> updates = new ArrayList<>(extraUpdates);
     for (int i = 0; i < grads.length; i++) {
       @SuppressWarnings("unchecked")
@@ -96,8 +104,7 @@ public final class TrainingStep {
     }
     Op applied = tf.withControlDependencies(updates).noOp();
     Op target =
-        tf.withControlDependencies(List.of(applied))
-            .assignAdd(step.variable(), tf.constant(1f));
+        tf.withControlDependencies(List.of(applied)).assignAdd(step.variable(), tf.constant(1f));
     Ops lrScope = runtime.ops().withSubScope("set_learning_rate");
     Operand<TFloat32> newLr = lrScope.placeholder(TFloat32.class);
     Op setLr = lrScope.assign(lr.variable(), newLr);
