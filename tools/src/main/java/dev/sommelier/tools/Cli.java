@@ -1,0 +1,102 @@
+package dev.sommelier.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sommelier.core.Device;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Plumbing the sommelier commands share: option conversion, JSON output, error handling. */
+public final class Cli {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Cli() {}
+
+  /** Converts {@code --device} text with {@link Device#parse}. */
+  static final class DeviceConverter implements CommandLine.ITypeConverter<Device> {
+    @Override
+    public Device convert(String value) {
+      try {
+        return Device.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Prints {@code value} as pretty-printed JSON. */
+  public static void printJson(PrintWriter out, Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The JSON tree of {@code value}, for adding fields before printing. */
+  static ObjectNode jsonTree(Object value) {
+    return JSON.valueToTree(value);
+  }
+
+  /** {@code 23,587,712}: a count with thousands separators, as Keras prints it. */
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /**
+   * Checks that {@code dir} is a SavedModel directory.
+   *
+   * @throws IllegalArgumentException naming the path and what is missing
+   */
+  static Path savedModelDir(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no SavedModel directory at " + dir.toAbsolutePath());
+    }
+    if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+      throw new IllegalArgumentException(
+          dir.toAbsolutePath() + " is not a SavedModel directory: it has no saved_model.pb");
+    }
+    return dir;
+  }
+
+  /** Bad usage: the message, a suggestion for a mistyped name, and where help is; exit 2. */
+  static int handleParameterException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(ex.getMessage());
+    UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * A failure while running: bad input ({@link IllegalArgumentException}) prints its message and
+   * exits 2; anything else prints its stack trace and exits 1.
+   */
+  static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    String command = cmd.getCommandSpec().qualifiedName();
+    if (ex instanceof IllegalArgumentException) {
+      err.println(command + ": " + ex.getMessage());
+      err.flush();
+      return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+    err.print(command + ": failed: ");
+    ex.printStackTrace(err);
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnExecutionException();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sommelier.tools;
+
+import dev.sommelier.tools.bench.BenchCommand;
+import java.util.concurrent.Callable;
+import org.tensorflow.TensorFlow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sommelier} command: lists backbones, summarises models, verifies Keras imports and
+ * runs benchmarks. Exit status: 0 done, 1 failure, 2 bad usage or bad input.
+ */
+@Command(
+    name = "sommelier",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sommelier.Version.class,
+    description = "Transfer learning and visual explanation on TensorFlow Java.",
+    subcommands = {
+      BackbonesCommand.class,
+      SummaryCommand.class,
+      VerifyImportCommand.class,
+      BenchCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sommelier backbones",
+      "  sommelier summary --backbone mobilenet_v1:alpha=0.5 --input-size 160",
+      "  sommelier verify-import --saved-model exported/my-keras-model",
+      "  sommelier <command> --help",
+      "",
+      "Exit status: 0 done, 1 failure, 2 bad usage or bad input."
+    })
+public final class Sommelier implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with sommelier's error handling: a bad option prints its message and a hint,
+   * an {@link IllegalArgumentException} (bad input) prints its message; both exit 2.
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Sommelier())
+        .setParameterExceptionHandler(Cli::handleParameterException)
+        .setExecutionExceptionHandler(Cli::handleExecutionException);
+  }
+
+  /** Without a subcommand: the usage on stderr, exit 2. */
+  @Override
+  public Integer call() {
+    CommandLine cmd = spec.commandLine();
+    cmd.usage(cmd.getErr());
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** Version of this build and of the TensorFlow runtime under it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String own = Sommelier.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "sommelier " + (own == null ? "(development build)" : own),
+        "TensorFlow " + TensorFlow.version()
+      };
+    }
+  }
+}

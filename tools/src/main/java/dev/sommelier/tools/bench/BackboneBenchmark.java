@@ -1,0 +1,135 @@
+package dev.sommelier.tools.bench;
+
+import dev.sommelier.backbones.Backbone;
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.ModelRuntime;
+import dev.sommelier.core.Tensors;
+import dev.sommelier.core.layers.Activation;
+import dev.sommelier.core.layers.LayerGraph;
+import dev.sommelier.core.layers.LayerInfo;
+import dev.sommelier.core.train.Sgd;
+import dev.sommelier.core.train.TrainingStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures backbones against this machine's float32 ceiling: first the MatMul rate, then for each
+ * backbone the forward throughput (backbone alone) and the training throughput (backbone plus a
+ * throw-away pooling + dense head, one SGD step on every trainable variable per run), both on one
+ * seeded random batch fed again at every run.
+ */
+public final class BackboneBenchmark {
+
+  /** Side of the square matrices of the ceiling measurement. */
+  public static final int MATMUL_SIZE = 2048;
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackboneBenchmark.class);
+  private static final long INPUT_SEED = 42;
+  private static final int HEAD_UNITS = 10;
+  private static final float LEARNING_RATE = 1e-6f;
+
+  private final BenchSettings settings;
+  private final BackboneRegistry registry;
+
+  /** A benchmark with these settings over the backbones of {@code registry}. */
+  public BackboneBenchmark(BenchSettings settings, BackboneRegistry registry) {
+    this.settings = settings;
+    this.registry = registry;
+  }
+
+  /**
+   * Measures the ceiling, then each backbone in turn.
+   *
+   * @param backbones names with options, e.g. {@code resnet50} or {@code mobilenet_v1:alpha=0.5}
+   * @throws IllegalArgumentException for an unknown backbone or an input size it does not accept,
+   *     before anything is measured
+   */
+  public BenchReport run(List<String> backbones) {
+    List<Backbone> built = backbones.stream()
+        .map(name -> registry.create(name, settings.inputSize()))
+        .toList();
+    double matmul = MatmulCeiling.gflops(
+        settings.device(), MATMUL_SIZE, settings.warmup(), settings.matmulRuns());
+    List<BackboneResult> results = new ArrayList<>();
+    try (TFloat32 batch = randomBatch()) {
+      for (Backbone backbone : built) {
+        results.add(measure(backbone, batch, matmul));
+      }
+    }
+    return new BenchReport(
+        settings.device().toString(), MATMUL_SIZE, matmul, BenchReport.FLOP_CONVENTION, results);
+  }
+
+  private BackboneResult measure(Backbone backbone, TFloat32 batch, double matmulGflops) {
+    String name = backbone.spec().qualifiedName();
+    int size = settings.inputSize();
+    try (ModelRuntime rt = ModelRuntime.open(settings.device(), 1)) {
+      LayerGraph g = LayerGraph.inference(rt);
+      Placeholder<TFloat32> in = g.input("input_1", size, size, 3);
+      Operand<TFloat32> features = backbone.build(g, in);
+      long flops = g.layers().stream().mapToLong(LayerInfo::flops).sum();
+      TrainingStep step = trainingStep(rt, g, features);
+      Session session = rt.session();
+
+      LOG.info("{}: forward, {} warm-up + {} timed runs of batch {}",
+          name, settings.warmup(), settings.forwardRuns(), settings.batch());
+      double forwardSeconds = Timing.secondsPerRun(settings.warmup(), settings.forwardRuns(),
+          () -> {
+            try (Result ignored = session.runner().feed(in, batch).addTarget(features).run()) {
+              // only the time counts
+            }
+          });
+      LOG.info("{}: forward+backward, {} warm-up + {} timed runs of batch {}",
+          name, settings.warmup(), settings.trainRuns(), settings.batch());
+      double trainSeconds = Timing.secondsPerRun(settings.warmup(), settings.trainRuns(),
+          () -> {
+            try (Result ignored = session.runner().feed(in, batch)
+                .addTarget(step.target()).fetch(step.loss()).run()) {
+              // the loss is fetched so the step is a real training step; its value is not needed
+            }
+          });
+      BackboneResult r = BackboneResult.of(name, settings, settings.batch() / forwardSeconds,
+          settings.batch() / trainSeconds, flops, matmulGflops);
+      LOG.info(String.format(Locale.ROOT,
+          "%s: forward %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul), "
+              + "train %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul)",
+          name, r.forwardImagesPerSecond(), r.forwardGflops(), 100 * r.forwardRatio(),
+          r.trainImagesPerSecond(), r.trainGflops(), 100 * r.trainRatio()));
+      return r;
+    }
+  }
+
+  /** A throw-away head (pooling, dense) and one SGD step on every trainable variable. */
+  private static TrainingStep trainingStep(
+      ModelRuntime rt, LayerGraph g, Operand<TFloat32> features) {
+    Operand<TFloat32> pooled = g.globalAveragePooling("bench_gap", features);
+    Operand<TFloat32> out = g.dense("bench_dense", pooled, HEAD_UNITS, Activation.LINEAR);
+    Ops tf = rt.ops().withSubScope("bench_loss");
+    Operand<TFloat32> loss = tf.math.mean(tf.math.square(out), tf.constant(new int[] {0, 1}));
+    return TrainingStep.build(
+        rt, loss, rt.variables().trainable(v -> true), List.of(), new Sgd(), LEARNING_RATE);
+  }
+
+  /** One seeded batch of uniform values in [-1, 1), filled once and fed at every run. */
+  private TFloat32 randomBatch() {
+    int size = settings.inputSize();
+    Shape shape = Shape.of(settings.batch(), size, size, 3);
+    float[] values = new float[Math.toIntExact(shape.size())];
+    Random random = new Random(INPUT_SEED);
+    for (int i = 0; i < values.length; i++) {
+      values[i] = 2 * random.nextFloat() - 1;
+    }
+    return Tensors.of(shape, values);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.sommelier.tools.bench;
+
+/**
+ * What one backbone achieved. Training FLOPs count the backward pass as twice the forward pass,
+ * so one training image costs {@code 3 * flopsPerImage}.
+ *
+ * @param name backbone with its options, as the registry takes it
+ * @param inputSize square input size in pixels
+ * @param batch images per session run
+ * @param forwardImagesPerSecond images per second through the backbone alone
+ * @param trainImagesPerSecond images per second through a full SGD step (forward, backward,
+ *     update)
+ * @param flopsPerImage forward FLOPs of one image through the backbone, counted from the graph's
+ *     conv, depthwise and dense layers, a multiply-add counted as two (the benchmark's tiny
+ *     training head is left out)
+ * @param forwardGflops achieved forward rate, in 10^9 FLOP/s
+ * @param trainGflops achieved training rate, in 10^9 FLOP/s
+ * @param matmulGflops this machine's float32 matrix-multiply rate, measured in the same run
+ * @param forwardRatio {@code forwardGflops / matmulGflops}
+ * @param trainRatio {@code trainGflops / matmulGflops}
+ */
+public record BackboneResult(
+    String name,
+    int inputSize,
+    int batch,
+    double forwardImagesPerSecond,
+    double trainImagesPerSecond,
+    long flopsPerImage,
+    double forwardGflops,
+    double trainGflops,
+    double matmulGflops,
+    double forwardRatio,
+    double trainRatio) {
+
+  /** Backward FLOPs per forward FLOP, the usual convention (gradients of inputs and weights). */
+  public static final int BACKWARD_FACTOR = 2;
+
+  /** Derives the rates and ratios from the measured throughputs. */
+  static BackboneResult of(
+      String name,
+      BenchSettings settings,
+      double forwardImagesPerSecond,
+      double trainImagesPerSecond,
+      long flopsPerImage,
+      double matmulGflops) {
+    double forwardGflops = forwardImagesPerSecond * flopsPerImage / 1e9;
+    double trainGflops = trainImagesPerSecond * flopsPerImage * (1 + BACKWARD_FACTOR) / 1e9;
+    return new BackboneResult(
+        name,
+        settings.inputSize(),
+        settings.batch(),
+        forwardImagesPerSecond,
+        trainImagesPerSecond,
+        flopsPerImage,
+        forwardGflops,
+        trainGflops,
+        matmulGflops,
+        forwardGflops / matmulGflops,
+        trainGflops / matmulGflops);
+  }
+}

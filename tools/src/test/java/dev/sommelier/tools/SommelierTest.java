@@ -1,0 +1,148 @@
+package dev.sommelier.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the sommelier commands in-process and checks what they print and return. */
+class SommelierTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Exit status and the text a command wrote. */
+  private record Run(int exit, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        Sommelier.commandLine()
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static JsonNode layer(JsonNode layers, String name) {
+    for (JsonNode l : layers) {
+      if (l.get("name").asText().equals(name)) {
+        return l;
+      }
+    }
+    throw new AssertionError("no layer " + name + " in the summary");
+  }
+
+  @Test
+  void backbonesListsResNet50AndFourMobileNetWidths() throws Exception {
+    Run r = run("backbones", "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode resnet = null;
+    List<String> mobilenets = new ArrayList<>();
+    for (JsonNode b : r.json()) {
+      String name = b.get("backbone").asText();
+      if (name.equals("resnet50")) {
+        resnet = b;
+      } else if (name.startsWith("mobilenet_v1:alpha=")) {
+        mobilenets.add(name);
+        assertEquals("conv_pw_13_relu", b.get("gradCamLayer").asText());
+      }
+    }
+    assertTrue(resnet != null, r.out());
+    assertEquals(224, resnet.get("inputSize").asInt());
+    assertEquals("conv5_block3_out", resnet.get("gradCamLayer").asText());
+    assertTrue(resnet.get("preprocessing").asText().startsWith("caffe"), r.out());
+    assertEquals(2048, resnet.get("features").get("channels").asLong());
+    assertEquals(4, mobilenets.size(), mobilenets.toString());
+  }
+
+  @Test
+  void backbonesTableNamesEveryBackbone() {
+    Run r = run("backbones");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("resnet50"), r.out());
+    assertTrue(r.out().contains("mobilenet_v1:alpha=0.25"), r.out());
+    assertTrue(r.out().contains("Grad-CAM layer"), r.out());
+  }
+
+  @Test
+  void summaryOfResNet50CountsKerasParameters() throws Exception {
+    Run r = run("summary", "--backbone", "resnet50", "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode s = r.json();
+    assertEquals("resnet50", s.get("backbone").asText());
+    assertEquals(224, s.get("inputSize").asInt());
+    assertEquals(23_587_712L, s.get("totalParameters").asLong());
+    assertEquals(23_534_592L, s.get("trainableParameters").asLong());
+    assertEquals(53_120L, s.get("nonTrainableParameters").asLong());
+    JsonNode features = layer(s.get("layers"), "conv5_block3_out");
+    assertEquals("[7,7,2048]", features.get("outputShape").toString());
+    // ResNet50 at 224: about 3.9 G multiply-adds, 7.7 GFLOPs.
+    long flops = s.get("flopsPerImage").asLong();
+    assertTrue(flops > 7.5e9 && flops < 8.0e9, "flops " + flops);
+  }
+
+  @Test
+  void summaryTableOfSmallMobileNet() {
+    Run r = run("summary", "--backbone", "mobilenet_v1:alpha=0.25", "--input-size", "128");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Layer (type)"), r.out());
+    assertTrue(r.out().contains("conv_pw_13_relu (ReLU)"), r.out());
+    assertTrue(r.out().contains("(None, 4, 4, 256)"), r.out());
+    assertTrue(r.out().contains("Total params: "), r.out());
+    assertTrue(r.out().contains("Non-trainable params: "), r.out());
+  }
+
+  @Test
+  void unknownBackboneIsBadInputNamingTheKnownOnes() {
+    Run r = run("summary", "--backbone", "vgg16");
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("vgg16"), r.err());
+    assertTrue(r.err().contains("resnet50") && r.err().contains("mobilenet_v1"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void badUsageExitsTwo() {
+    assertEquals(2, run("summary").exit());
+    assertEquals(2, run("summary", "--backbone", "resnet50", "--saved-model", "x").exit());
+    Run device = run("summary", "--backbone", "resnet50", "--device", "tpu");
+    assertEquals(2, device.exit());
+    assertTrue(device.err().contains("cpu, gpu or gpu:N"), device.err());
+    assertEquals(2, run("no-such-command").exit());
+    assertEquals(2, run().exit());
+  }
+
+  @Test
+  void verifyImportOfKerasMobileNetPasses() throws Exception {
+    Path fixture = Path.of(System.getProperty("sommelier.fixtures"), "keras-mobilenet-1.0-224");
+    Run r = run("verify-import", "--saved-model", fixture.toString(), "--images", "2", "--json");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    JsonNode v = r.json();
+    assertTrue(v.get("pass").asBoolean(), r.out());
+    assertEquals("mobilenet_v1:alpha=1.0", v.get("backbone").asText());
+    assertEquals(2, v.get("images").asInt());
+    assertEquals("[2,1000]", v.get("outputShape").toString());
+    assertTrue(v.get("maxAbsDifference").asDouble() <= 1e-4, r.out());
+    assertTrue(v.get("outputsDifferAcrossImages").asBoolean(), r.out());
+    assertEquals(1e-4, v.get("tolerance").asDouble());
+  }
+
+  @Test
+  void verifyImportOfMissingDirectoryNamesIt() {
+    Run r = run("verify-import", "--saved-model", "no/such/model");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("no/such/model"), r.err());
+  }
+}
