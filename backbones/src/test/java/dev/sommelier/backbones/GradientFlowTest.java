@@ -100,6 +100,34 @@ class GradientFlowTest {
     }
   }
 
+  /** Names (with their largest |gradient|) of the variables whose gradient is zero or not finite. */
+  private static List<String> withoutGradient(Setup s, List<ModelVariable> trainable) {
+    ModelRuntime rt = s.rt();
+    Output<?>[] grads =
+        rt.graph().addGradients(s.loss().asOutput(),
+            trainable.stream().map(v -> v.read().asOutput()).toArray(Output<?>[]::new));
+    Session.Runner runner = rt.session().runner();
+    List<String> zero = new ArrayList<>();
+    try (TFloat32 x = batch()) {
+      runner.feed(s.input(), x);
+      for (Output<?> g : grads) {
+        runner.fetch(g);
+      }
+      try (Result r = runner.run()) {
+        for (int i = 0; i < grads.length; i++) {
+          float max = 0;
+          for (float v : Tensors.values(r.get(i))) {
+            max = Math.max(max, Math.abs(v));
+          }
+          if (!(max > 0) || !Float.isFinite(max)) {
+            zero.add(trainable.get(i).name() + "=" + max);
+          }
+        }
+      }
+    }
+    return zero;
+  }
+
   private static List<String> unchanged(Map<String, float[]> a, Map<String, float[]> b, List<ModelVariable> vars) {
     List<String> same = new ArrayList<>();
     for (ModelVariable v : vars) {
@@ -121,29 +149,7 @@ class GradientFlowTest {
     Setup s = setup(backbone, BatchNormMode.FROZEN);
     try (ModelRuntime rt = s.rt()) {
       List<ModelVariable> trainable = rt.variables().trainable(v -> true);
-      Output<?>[] grads =
-          rt.graph().addGradients(s.loss().asOutput(),
-              trainable.stream().map(v -> v.read().asOutput()).toArray(Output<?>[]::new));
-      Session.Runner runner = rt.session().runner();
-      List<String> zero = new ArrayList<>();
-      try (TFloat32 x = batch()) {
-        runner.feed(s.input(), x);
-        for (Output<?> g : grads) {
-          runner.fetch(g);
-        }
-        try (Result r = runner.run()) {
-          for (int i = 0; i < grads.length; i++) {
-            float max = 0;
-            for (float v : Tensors.values(r.get(i))) {
-              max = Math.max(max, Math.abs(v));
-            }
-            if (!(max > 0) || !Float.isFinite(max)) {
-              zero.add(trainable.get(i).name() + "=" + max);
-            }
-          }
-        }
-      }
-      assertEquals(List.of(), zero, "variables without a finite non-zero gradient");
+      assertEquals(List.of(), withoutGradient(s, trainable), "variables without a finite non-zero gradient");
       Map<String, float[]> before = snapshot(rt);
       float[] loss = step(s, trainable, 1e-3f);
       Map<String, float[]> after = snapshot(rt);
@@ -172,14 +178,18 @@ class GradientFlowTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"resnet50", "mobilenet_v1"})
-  void oneStepWithTrainingBatchNormChangesEveryVariableAndLowersTheLoss(String backbone) {
+  void trainingBatchNormGetsGradientsEverywhereMovesStatisticsAndLowersTheLoss(String backbone) {
     Setup s = setup(backbone, BatchNormMode.TRAINING);
     try (ModelRuntime rt = s.rt()) {
       List<ModelVariable> trainable = rt.variables().trainable(v -> true);
+      assertEquals(List.of(), withoutGradient(s, trainable), "variables without a finite non-zero gradient");
       Map<String, float[]> before = snapshot(rt);
-      float[] loss = step(s, trainable, 1e-5f);
+      // Gradients through 50 freshly initialised layers are large, so the step is small; gamma
+      // updates may then fall below float32 resolution, but every weight kernel must move.
+      float[] loss = step(s, trainable, 1e-7f);
       Map<String, float[]> after = snapshot(rt);
-      assertEquals(List.of(), unchanged(before, after, trainable));
+      List<ModelVariable> kernels = trainable.stream().filter(v -> v.name().endsWith("kernel")).toList();
+      assertEquals(List.of(), unchanged(before, after, kernels));
       List<ModelVariable> stats = rt.variables().all().stream().filter(v -> !v.trainable()).toList();
       assertFalse(stats.isEmpty());
       assertEquals(List.of(), unchanged(before, after, stats), "every moving statistic moves");
