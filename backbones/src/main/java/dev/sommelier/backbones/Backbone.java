@@ -20,4 +20,13 @@ public interface Backbone {
    * @return the final feature map, the output of layer {@code spec().features().layer()}
    */
   Operand<TFloat32> build(LayerGraph graph, Operand<TFloat32> input);
+
+  /**
+   * Number of blocks, counting the stem as block 0, for "train the last N blocks"; 0 for a backbone
+   * without trainable layers.
+   */
+  int blockCount();
+
+  /** The block (0 = stem) that Keras layer {@code layer} belongs to, or -1 when it is not ours. */
+  int blockOf(String layer);
 }

@@ -9,6 +9,8 @@ public enum Preprocessing {
   CAFFE("caffe: RGB->BGR, minus ImageNet means (103.939, 116.779, 123.68)"),
   /** Keras {@code tf}: x / 127.5 - 1, giving [-1, 1] (MobileNet). */
   TF("tf: x/127.5 - 1"),
+  /** x / 255, giving [0, 1] (the plain-MLP baseline). */
+  UNIT("unit: x/255"),
   /** Pixels as they are, [0, 255]. */
   NONE("none: pixels in [0, 255]");
 
@@ -38,6 +40,11 @@ public enum Preprocessing {
       case TF -> {
         for (int i = 0; i < rgb.length; i++) {
           rgb[i] = rgb[i] / 127.5f - 1f;
+        }
+      }
+      case UNIT -> {
+        for (int i = 0; i < rgb.length; i++) {
+          rgb[i] = rgb[i] / 255f;
         }
       }
       case NONE -> {

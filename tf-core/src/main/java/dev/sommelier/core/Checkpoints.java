@@ -2,6 +2,7 @@ package dev.sommelier.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,23 @@ public final class Checkpoints {
 
   /** Writes all variables to {@code dir} (replacing an older checkpoint there atomically). */
   public static void save(ModelRuntime runtime, Path dir) {
+    save(runtime, dir, Map.of());
+  }
+
+  /**
+   * Writes all variables and the given small files (a model description, training state) to
+   * {@code dir}, all in one atomic replacement: a reader sees the old set or the new set.
+   */
+  public static void save(ModelRuntime runtime, Path dir, Map<String, byte[]> files) {
     runtime.seal();
-    AtomicDirectory.write(dir, tmp -> runtime.session().save(tmp.resolve(PREFIX).toString()));
+    AtomicDirectory.write(
+        dir,
+        tmp -> {
+          runtime.session().save(tmp.resolve(PREFIX).toString());
+          for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Files.write(tmp.resolve(f.getKey()), f.getValue());
+          }
+        });
     LOG.debug("checkpoint of {} variables written to {}", runtime.variables().all().size(), dir);
   }
 

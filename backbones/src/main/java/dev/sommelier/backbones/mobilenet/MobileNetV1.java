@@ -7,6 +7,8 @@ import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.layers.Padding;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -26,6 +28,7 @@ public final class MobileNetV1 implements Backbone {
     {512, 1}, {512, 1}, {512, 1}, {512, 1}, {512, 1}, {1024, 2}, {1024, 1}
   };
 
+  private static final Pattern BLOCK = Pattern.compile("conv_(?:dw|pw|pad)_(\\d+)(?:_.*)?");
   private final BackboneSpec spec;
   private final double alpha;
 
@@ -57,6 +60,25 @@ public final class MobileNetV1 implements Backbone {
       x = depthwiseBlock(g, x, filters(BLOCKS[i][0]), BLOCKS[i][1], i + 1);
     }
     return x;
+  }
+
+  /** Stem, then the 13 depthwise-separable blocks. */
+  @Override
+  public int blockCount() {
+    return BLOCKS.length + 1;
+  }
+
+  @Override
+  public int blockOf(String layer) {
+    if (layer.startsWith("conv1")) {
+      return 0;
+    }
+    Matcher m = BLOCK.matcher(layer);
+    if (!m.matches()) {
+      return -1;
+    }
+    int id = Integer.parseInt(m.group(1));
+    return id >= 1 && id <= BLOCKS.length ? id : -1;
   }
 
   private static Operand<TFloat32> depthwiseBlock(

@@ -8,6 +8,8 @@ import dev.sommelier.core.layers.Activation;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.layers.Padding;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -23,6 +25,8 @@ public final class ResNet50 implements Backbone {
   static final float BN_MOMENTUM = 0.99f;
   static final String FEATURE_LAYER = "conv5_block3_out";
 
+  private static final int[] BLOCKS_PER_STAGE = {3, 4, 6, 3};
+  private static final Pattern BLOCK = Pattern.compile("conv(\\d)_block(\\d+)_");
   private final BackboneSpec spec;
 
   ResNet50(int inputSize) {
@@ -50,10 +54,37 @@ public final class ResNet50 implements Backbone {
     x = g.activation("conv1_relu", x, Activation.RELU);
     x = g.zeroPadding("pool1_pad", x, 1, 1, 1, 1);
     x = g.maxPool("pool1_pool", x, 3, 2, Padding.VALID);
-    x = stack(g, x, 64, 3, 1, "conv2");
-    x = stack(g, x, 128, 4, 2, "conv3");
-    x = stack(g, x, 256, 6, 2, "conv4");
-    return stack(g, x, 512, 3, 2, "conv5");
+    x = stack(g, x, 64, BLOCKS_PER_STAGE[0], 1, "conv2");
+    x = stack(g, x, 128, BLOCKS_PER_STAGE[1], 2, "conv3");
+    x = stack(g, x, 256, BLOCKS_PER_STAGE[2], 2, "conv4");
+    return stack(g, x, 512, BLOCKS_PER_STAGE[3], 2, "conv5");
+  }
+
+  /** Stem, then the 3 + 4 + 6 + 3 bottleneck blocks. */
+  @Override
+  public int blockCount() {
+    return 17;
+  }
+
+  @Override
+  public int blockOf(String layer) {
+    if (layer.startsWith("conv1_") || layer.startsWith("pool1_")) {
+      return 0;
+    }
+    Matcher m = BLOCK.matcher(layer);
+    if (!m.lookingAt()) {
+      return -1;
+    }
+    int stage = Integer.parseInt(m.group(1));
+    int block = Integer.parseInt(m.group(2));
+    if (stage < 2 || stage > 5 || block < 1 || block > BLOCKS_PER_STAGE[stage - 2]) {
+      return -1;
+    }
+    int before = 0;
+    for (int s = 2; s < stage; s++) {
+      before += BLOCKS_PER_STAGE[s - 2];
+    }
+    return before + block;
   }
 
   private static Operand<TFloat32> stack(

@@ -47,6 +47,16 @@ public final class TinyConvProvider implements BackboneProvider {
         Operand<TFloat32> x = g.conv2d("tiny_conv", input, 4, 3, 3, 2, Padding.SAME, true);
         return g.activation("tiny_relu", x, Activation.RELU);
       }
+
+      @Override
+      public int blockCount() {
+        return 1;
+      }
+
+      @Override
+      public int blockOf(String layer) {
+        return layer.startsWith("tiny_") ? 0 : -1;
+      }
     };
   }
 }

@@ -1,0 +1,7 @@
+package dev.sommelier.tasks.model;
+
+/** What a model answers: a class (with probabilities for all classes) or a value. */
+public enum TaskKind {
+  CLASSIFICATION,
+  REGRESSION
+}

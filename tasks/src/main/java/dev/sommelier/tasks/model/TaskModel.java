@@ -1,0 +1,132 @@
+package dev.sommelier.tasks.model;
+
+import dev.sommelier.backbones.Backbone;
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.Device;
+import dev.sommelier.core.ModelRuntime;
+import dev.sommelier.core.Tensors;
+import dev.sommelier.core.layers.LayerGraph;
+import dev.sommelier.heads.Head;
+import dev.sommelier.heads.HeadOutput;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A backbone and a head in one graph, ready to predict: the inference tower ({@code input ->
+ * backbone -> head}) under Keras names. Training adds a training tower through {@link
+ * dev.sommelier.tasks.train.TrainingGraph}. Owns its {@link ModelRuntime}; close it.
+ */
+public final class TaskModel implements AutoCloseable {
+
+  private final ModelConfig config;
+  private final ModelRuntime runtime;
+  private final Backbone backbone;
+  private final Head head;
+  private final LayerGraph graph;
+  private final Placeholder<TFloat32> input;
+  private final Operand<TFloat32> features;
+  private final HeadOutput output;
+
+  private TaskModel(ModelConfig config, Backbone backbone, ModelRuntime runtime) {
+    this.config = config;
+    this.runtime = runtime;
+    this.backbone = backbone;
+    this.head = config.head().create();
+    this.graph = LayerGraph.inference(runtime);
+    int size = config.inputSize();
+    this.input = graph.input("input_1", size, size, 3);
+    this.features = backbone.build(graph, input);
+    this.output = head.build(graph, features);
+  }
+
+  /**
+   * Builds the model's graph with freshly initialised (seeded) weights.
+   *
+   * @throws IllegalArgumentException for an unknown backbone, bad options or an unavailable device
+   */
+  public static TaskModel create(ModelConfig config, BackboneRegistry registry, Device device) {
+    Backbone backbone = registry.create(config.backbone(), config.inputSize());
+    ModelRuntime runtime = ModelRuntime.open(device, config.seed());
+    try {
+      return new TaskModel(config, backbone, runtime);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs the inference tower on {@code n} preprocessed images ({@code n * size * size * 3} floats).
+   *
+   * @return {@code n * outputs} floats: class probabilities per image, or the value
+   */
+  public float[] predict(float[] images, int n) {
+    return run(output.prediction(), images, n);
+  }
+
+  /** The backbone's feature map for {@code n} preprocessed images, flattened per image. */
+  public float[] features(float[] images, int n) {
+    return run(features, images, n);
+  }
+
+  private float[] run(Operand<TFloat32> fetch, float[] images, int n) {
+    int size = config.inputSize();
+    try (TFloat32 x = Tensors.of(Shape.of(n, size, size, 3), images);
+        Result r = runtime.session().runner().feed(input, x).fetch(fetch).run()) {
+      return Tensors.values(r.get(0));
+    }
+  }
+
+  /** Scalars per image in the feature map. */
+  public int featureSize() {
+    Shape s = features.shape();
+    long n = 1;
+    for (int i = 1; i < s.numDimensions(); i++) {
+      n *= s.get(i);
+    }
+    return Math.toIntExact(n);
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  public ModelRuntime runtime() {
+    return runtime;
+  }
+
+  public Backbone backbone() {
+    return backbone;
+  }
+
+  public Head head() {
+    return head;
+  }
+
+  /** The inference tower: every Keras layer by name (the Grad-CAM layer among them). */
+  public LayerGraph graph() {
+    return graph;
+  }
+
+  public Placeholder<TFloat32> input() {
+    return input;
+  }
+
+  /** The backbone's feature map in the inference tower. */
+  public Operand<TFloat32> features() {
+    return features;
+  }
+
+  /** The head's score and prediction in the inference tower. */
+  public HeadOutput output() {
+    return output;
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.sommelier.tasks.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sommelier.core.Checkpoints;
+import dev.sommelier.tasks.model.TaskModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the phases of a {@link TrainingConfig} on a {@link TaskModel}: one {@code session.run} per
+ * step, validation after each epoch, the last and best checkpoints written atomically under
+ * {@code checkpoints/}, and resume from the last one after a crash. Head-only phases on repeatable
+ * data compute each image's backbone features once and reuse them across epochs.
+ */
+public final class Trainer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String STATE = "training-state.json";
+
+  private final TaskModel model;
+  private final TrainingConfig config;
+  private final TrainingGraph graph;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+
+  /** Builds the training graph for every phase of {@code config}. */
+  public Trainer(TaskModel model, TrainingConfig config) {
+    this.model = model;
+    this.config = config;
+    this.graph = TrainingGraph.build(model, config.phases());
+    if (config.earlyStoppingPatience() > 0) {
+      listeners.add(new EarlyStopping(config.earlyStoppingPatience()));
+    }
+  }
+
+  /** Adds a listener (progress, logs, an application's own). */
+  public Trainer listen(TrainingListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Trains, resuming from {@code checkpoints/last} under {@code outDir} when it exists.
+   *
+   * @param validation may be null
+   * @return every epoch's numbers, including those run before a resume
+   */
+  public List<EpochResult> fit(BatchSource train, BatchSource validation, Path outDir) {
+    Path last = outDir.resolve("checkpoints").resolve("last");
+    Path best = outDir.resolve("checkpoints").resolve("best");
+    List<EpochResult> resumed = List.of();
+    if (Files.isRegularFile(last.resolve(STATE))) {
+      Checkpoints.restore(model.runtime(), last);
+      resumed = readState(last);
+      LOG.info("resuming from {} after epoch {}", last, resumed.size());
+    }
+    TrainingRun run = new TrainingRun(model, config, resumed);
+    listeners.forEach(l -> l.onTrainingStart(run));
+    int epoch = resumed.size();
+    int phaseStart = 0;
+    for (int p = 0; p < config.phases().size() && !run.stopRequested(); p++) {
+      TrainingPhase phase = config.phases().get(p);
+      List<LabeledBatch> cached = null;
+      for (int e = 0; e < phase.epochs() && !run.stopRequested(); e++) {
+        int global = phaseStart + e;
+        if (global < epoch) {
+          continue;
+        }
+        if (cached == null && phase.scope().headOnly() && config.cacheFeatures() && train.repeatable()) {
+          cached = cacheFeatures(train);
+        }
+        float lr = config.schedule().rate(e, phase.epochs(), phase.learningRate(), phaseHistory(run, p));
+        graph.setLearningRate(p, lr);
+        EpochResult r = runEpoch(run, p, global + 1, lr, cached != null ? cached : train.epoch(global),
+            cached != null, steps(train), validation);
+        run.add(r);
+        saveCheckpoints(run, last, best);
+        for (TrainingListener l : listeners) {
+          l.onEpochEnd(run, r);
+        }
+        epoch = global + 1;
+      }
+      phaseStart += phase.epochs();
+    }
+    listeners.forEach(l -> l.onTrainingEnd(run));
+    return run.history();
+  }
+
+  private EpochResult runEpoch(TrainingRun run, int phase, int epoch, float lr,
+      Iterable<LabeledBatch> batches, boolean features, int steps, BatchSource validation) {
+    long start = System.nanoTime();
+    double lossSum = 0;
+    Metric metric = new Metric(model.head().outputs(), model.head().spec().classification());
+    int step = 0;
+    int images = 0;
+    for (LabeledBatch b : batches) {
+      TrainingGraph.StepResult r = graph.step(phase, b.inputs(), features, b.targets(), b.n());
+      lossSum += r.loss() * b.n();
+      images += b.n();
+      metric.add(r.predictions(), b.targets(), b.n());
+      step++;
+      for (TrainingListener l : listeners) {
+        l.onBatchEnd(run, epoch, step, Math.max(step, steps), r.loss(), b.n());
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double valLoss = Double.NaN;
+    double valMetric = Double.NaN;
+    if (validation != null && validation.size() > 0) {
+      Metric vm = new Metric(model.head().outputs(), model.head().spec().classification());
+      double vl = 0;
+      for (LabeledBatch b : validation.epoch(0)) {
+        TrainingGraph.StepResult r = graph.evaluate(b.inputs(), b.targets(), b.n());
+        vl += r.loss() * b.n();
+        vm.add(r.predictions(), b.targets(), b.n());
+      }
+      valLoss = vl / vm.count();
+      valMetric = vm.value();
+    }
+    return new EpochResult(epoch, phase, lr, lossSum / Math.max(1, images), metric.value(),
+        valLoss, valMetric, seconds, images / Math.max(seconds, 1e-9));
+  }
+
+  private static int steps(BatchSource source) {
+    return Math.max(1, (source.size() + source.batchSize() - 1) / source.batchSize());
+  }
+
+  /** Runs the backbone once over the training data; the batches then carry features. */
+  private List<LabeledBatch> cacheFeatures(BatchSource train) {
+    long start = System.nanoTime();
+    List<LabeledBatch> out = new ArrayList<>();
+    for (LabeledBatch b : train.epoch(0)) {
+      out.add(new LabeledBatch(model.features(b.inputs(), b.n()), b.n(), b.targets()));
+    }
+    LOG.info("computed backbone features of {} images once for head-only training in {} s",
+        train.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    return out;
+  }
+
+  private static List<EpochResult> phaseHistory(TrainingRun run, int phase) {
+    return run.history().stream().filter(r -> r.phase() == phase).toList();
+  }
+
+  private void saveCheckpoints(TrainingRun run, Path last, Path best) {
+    try {
+      byte[] state = JSON.writeValueAsBytes(run.history());
+      Checkpoints.save(model.runtime(), last, Map.of(STATE, state));
+      List<EpochResult> h = run.history();
+      EpochResult newest = h.get(h.size() - 1);
+      boolean improved = h.stream().allMatch(r -> TrainingRun.monitored(newest) <= TrainingRun.monitored(r));
+      if (improved) {
+        Checkpoints.save(model.runtime(), best, Map.of(STATE, state));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<EpochResult> readState(Path dir) {
+    try {
+      return JSON.readValue(dir.resolve(STATE).toFile(), new TypeReference<List<EpochResult>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(STATE) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Running accuracy (one-hot targets) or mean absolute error (values). */
+  private static final class Metric {
+    private final int k;
+    private final boolean classification;
+    private double sum;
+    private int count;
+
+    Metric(int k, boolean classification) {
+      this.k = k;
+      this.classification = classification;
+    }
+
+    void add(float[] predictions, float[] targets, int n) {
+      for (int i = 0; i < n; i++) {
+        if (classification) {
+          sum += argmax(predictions, i * k, k) == argmax(targets, i * k, k) ? 1 : 0;
+        } else {
+          sum += Math.abs(predictions[i] - targets[i]);
+        }
+      }
+      count += n;
+    }
+
+    double value() {
+      return count == 0 ? Double.NaN : sum / count;
+    }
+
+    int count() {
+      return count;
+    }
+
+    private static int argmax(float[] a, int from, int k) {
+      int best = 0;
+      for (int j = 1; j < k; j++) {
+        if (a[from + j] > a[from + best]) {
+          best = j;
+        }
+      }
+      return best;
+    }
+  }
+}
