@@ -39,7 +39,7 @@ public final class ArrayBatchSource implements BatchSource {
   }
 
   @Override
-  public Iterable<LabeledBatch> epoch(int epoch) {
+  public int[] order(int epoch) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -53,8 +53,14 @@ public final class ArrayBatchSource implements BatchSource {
         order[j] = t;
       }
     }
-    int px = images.length / n;
-    int k = targets.length / n;
+    return order;
+  }
+
+  @Override
+  public Iterable<LabeledBatch> batches(int[] order) {
+    int n = order.length;
+    int px = images.length / this.n;
+    int k = targets.length / this.n;
     List<LabeledBatch> out = new ArrayList<>();
     for (int from = 0; from < n; from += batchSize) {
       int m = Math.min(batchSize, n - from);

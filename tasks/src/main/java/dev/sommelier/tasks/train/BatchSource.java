@@ -3,8 +3,16 @@ package dev.sommelier.tasks.train;
 /** The batches of one pass over a data set; an epoch number picks its shuffle and augmentation. */
 public interface BatchSource {
 
-  /** The batches of epoch {@code epoch} (0-based), deterministic for a given epoch. */
-  Iterable<LabeledBatch> epoch(int epoch);
+  /** The order in which epoch {@code epoch} (0-based) visits the samples, deterministic. */
+  int[] order(int epoch);
+
+  /** The batches of the samples in {@code order}. */
+  Iterable<LabeledBatch> batches(int[] order);
+
+  /** The batches of epoch {@code epoch}. */
+  default Iterable<LabeledBatch> epoch(int epoch) {
+    return batches(order(epoch));
+  }
 
   /** Images in one pass. */
   int size();

@@ -68,18 +68,18 @@ public final class Trainer {
     int phaseStart = 0;
     for (int p = 0; p < config.phases().size() && !run.stopRequested(); p++) {
       TrainingPhase phase = config.phases().get(p);
-      List<LabeledBatch> cached = null;
+      CachedFeatures cached = null;
       for (int e = 0; e < phase.epochs() && !run.stopRequested(); e++) {
         int global = phaseStart + e;
         if (global < epoch) {
           continue;
         }
         if (cached == null && phase.scope().headOnly() && config.cacheFeatures() && train.repeatable()) {
-          cached = cacheFeatures(train);
+          cached = CachedFeatures.compute(model, train);
         }
         float lr = config.schedule().rate(e, phase.epochs(), phase.learningRate(), phaseHistory(run, p));
         graph.setLearningRate(p, lr);
-        EpochResult r = runEpoch(run, p, global + 1, lr, cached != null ? cached : train.epoch(global),
+        EpochResult r = runEpoch(run, p, global + 1, lr, (cached != null ? cached : train).epoch(global),
             cached != null, steps(train), validation);
         run.add(r);
         saveCheckpoints(run, last, best);
@@ -131,18 +131,6 @@ public final class Trainer {
 
   private static int steps(BatchSource source) {
     return Math.max(1, (source.size() + source.batchSize() - 1) / source.batchSize());
-  }
-
-  /** Runs the backbone once over the training data; the batches then carry features. */
-  private List<LabeledBatch> cacheFeatures(BatchSource train) {
-    long start = System.nanoTime();
-    List<LabeledBatch> out = new ArrayList<>();
-    for (LabeledBatch b : train.epoch(0)) {
-      out.add(new LabeledBatch(model.features(b.inputs(), b.n()), b.n(), b.targets()));
-    }
-    LOG.info("computed backbone features of {} images once for head-only training in {} s",
-        train.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return out;
   }
 
   private static List<EpochResult> phaseHistory(TrainingRun run, int phase) {

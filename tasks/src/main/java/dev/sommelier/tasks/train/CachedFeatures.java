@@ -1,0 +1,74 @@
+package dev.sommelier.tasks.train;
+
+import dev.sommelier.tasks.model.TaskModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backbone features of every training image, computed once (one forward pass per image) and
+ * served as batches in each epoch's order, for head-only training on repeatable data.
+ */
+final class CachedFeatures implements BatchSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CachedFeatures.class);
+  private final BatchSource images;
+  private final ArrayBatchSource features;
+
+  private CachedFeatures(BatchSource images, ArrayBatchSource features) {
+    this.images = images;
+    this.features = features;
+  }
+
+  /** Runs {@code model}'s backbone over all of {@code source} in sample order. */
+  static CachedFeatures compute(TaskModel model, BatchSource source) {
+    long start = System.nanoTime();
+    int n = source.size();
+    int[] identity = new int[n];
+    for (int i = 0; i < n; i++) {
+      identity[i] = i;
+    }
+    int per = model.featureSize();
+    float[] all = new float[Math.multiplyExact(n, per)];
+    float[] targets = null;
+    int at = 0;
+    for (LabeledBatch b : source.batches(identity)) {
+      float[] f = model.features(b.inputs(), b.n());
+      System.arraycopy(f, 0, all, at * per, f.length);
+      int k = b.targets().length / b.n();
+      if (targets == null) {
+        targets = new float[n * k];
+      }
+      System.arraycopy(b.targets(), 0, targets, at * k, b.targets().length);
+      at += b.n();
+    }
+    LOG.info("computed the backbone features of {} images once for head-only training in {} s",
+        n, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    return new CachedFeatures(
+        source, new ArrayBatchSource(all, targets, n, source.batchSize(), false, 0));
+  }
+
+  @Override
+  public int[] order(int epoch) {
+    return images.order(epoch);
+  }
+
+  @Override
+  public Iterable<LabeledBatch> batches(int[] order) {
+    return features.batches(order);
+  }
+
+  @Override
+  public int size() {
+    return images.size();
+  }
+
+  @Override
+  public int batchSize() {
+    return images.batchSize();
+  }
+
+  @Override
+  public boolean repeatable() {
+    return true;
+  }
+}
