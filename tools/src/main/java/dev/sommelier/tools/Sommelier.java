@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       BackbonesCommand.class,
       SummaryCommand.class,
       VerifyImportCommand.class,
+      ImportCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       "  sommelier backbones",
       "  sommelier summary --backbone mobilenet_v1:alpha=0.5 --input-size 160",
       "  sommelier verify-import --saved-model exported/my-keras-model",
+      "  sommelier import --saved-model exported/my-keras-model --labels labels.txt --out models/mine",
       "  sommelier <command> --help",
       "",
       "Exit status: 0 done, 1 failure, 2 bad usage or bad input."

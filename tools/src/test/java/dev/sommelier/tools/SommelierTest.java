@@ -145,4 +145,22 @@ class SommelierTest {
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("no/such/model"), r.err());
   }
+
+  @Test
+  void importTurnsTheKerasFixtureIntoAModelDirectory(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path fixture = Path.of(System.getProperty("sommelier.fixtures"), "keras-mobilenet-1.0-224");
+    Path out = tmp.resolve("model");
+    Run r = run("import", "--saved-model", fixture.toString(), "--out", out.toString(), "--json");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    JsonNode v = r.json();
+    assertEquals("CLASSIFICATION", v.get("task").asText());
+    assertEquals(1000, v.get("classes").asInt());
+    assertEquals("softmax", v.get("head").get("type").asText());
+    assertEquals(4_253_864, v.get("parameters").asLong());
+    JsonNode card = JSON.readTree(out.resolve("model.json").toFile());
+    assertEquals("mobilenet_v1:alpha=1.0", card.get("config").get("backbone").asText());
+    assertEquals("conv_pw_13_relu", card.get("gradCamLayer").asText());
+    assertTrue(java.nio.file.Files.isRegularFile(out.resolve("variables.index")));
+  }
 }
