@@ -1,5 +1,5 @@
 /**
- * Classification and regression tasks end to end: data, training, evaluation, prediction,
- * Grad-CAM. Not built yet (issues 3 and 4); the module exists so the build has its final shape.
+ * Classification and regression tasks end to end: data, training, evaluation, prediction
+ * (Grad-CAM comes next).
  */
 package dev.sommelier.tasks;

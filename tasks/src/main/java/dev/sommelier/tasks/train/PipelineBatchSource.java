@@ -1,0 +1,101 @@
+package dev.sommelier.tasks.train;
+
+import dev.sommelier.tasks.data.pipeline.Batch;
+import dev.sommelier.tasks.data.pipeline.BatchPipeline;
+import dev.sommelier.tasks.data.pipeline.EpochBatches;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Feeds a {@link BatchPipeline} (decoding and augmentation on worker threads, ahead of the step) to
+ * the trainer, turning its labels into targets: one-hot rows for classes, a column for values.
+ */
+public final class PipelineBatchSource implements BatchSource {
+
+  private final BatchPipeline pipeline;
+  private final int samples;
+  private final int classes;
+  private final boolean repeatable;
+
+  /**
+   * @param samples number of samples the pipeline serves per epoch
+   * @param classes number of classes, or 0 for values
+   * @param augmented whether the pipeline augments (then features must not be cached)
+   */
+  public PipelineBatchSource(BatchPipeline pipeline, int samples, int classes, boolean augmented) {
+    this.pipeline = pipeline;
+    this.samples = samples;
+    this.classes = classes;
+    this.repeatable = !augmented;
+  }
+
+  @Override
+  public int[] order(int epoch) {
+    return pipeline.order(epoch);
+  }
+
+  @Override
+  public Iterable<LabeledBatch> batches(int[] order) {
+    return () -> new Adapter(pipeline.batches(order, 0));
+  }
+
+  @Override
+  public Iterable<LabeledBatch> epoch(int epoch) {
+    return () -> new Adapter(pipeline.epoch(epoch));
+  }
+
+  @Override
+  public int size() {
+    return samples;
+  }
+
+  @Override
+  public int batchSize() {
+    return pipeline.batchSize();
+  }
+
+  @Override
+  public boolean repeatable() {
+    return repeatable;
+  }
+
+  private LabeledBatch convert(Batch b) {
+    int n = b.size();
+    float[] targets;
+    if (classes > 0) {
+      targets = new float[n * classes];
+      for (int i = 0; i < n; i++) {
+        targets[i * classes + b.classIndices()[i]] = 1f;
+      }
+    } else {
+      targets = java.util.Arrays.copyOf(b.values(), n);
+    }
+    return new LabeledBatch(b.pixels(), n, targets);
+  }
+
+  /** Iterates an epoch's batches and closes them when exhausted. */
+  private final class Adapter implements Iterator<LabeledBatch> {
+    private final EpochBatches batches;
+
+    Adapter(EpochBatches batches) {
+      this.batches = batches;
+    }
+
+    @Override
+    public boolean hasNext() {
+      boolean more = batches.hasNext();
+      if (!more) {
+        batches.close();
+      }
+      return more;
+    }
+
+    @Override
+    public LabeledBatch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return convert(batches.next());
+    }
+  }
+}
