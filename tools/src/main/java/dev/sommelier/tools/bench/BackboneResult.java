@@ -18,6 +18,8 @@ package dev.sommelier.tools.bench;
  * @param matmulGflops this machine's float32 matrix-multiply rate, measured in the same run
  * @param forwardRatio {@code forwardGflops / matmulGflops}
  * @param trainRatio {@code trainGflops / matmulGflops}
+ * @param headOnlyImagesPerSecond images per second of a head-only SGD step fed with backbone
+ *     features computed once (what every epoch after the first costs when only the head trains)
  */
 public record BackboneResult(
     String name,
@@ -30,7 +32,8 @@ public record BackboneResult(
     double trainGflops,
     double matmulGflops,
     double forwardRatio,
-    double trainRatio) {
+    double trainRatio,
+    double headOnlyImagesPerSecond) {
 
   /** Backward FLOPs per forward FLOP, the usual convention (gradients of inputs and weights). */
   public static final int BACKWARD_FACTOR = 2;
@@ -41,6 +44,7 @@ public record BackboneResult(
       BenchSettings settings,
       double forwardImagesPerSecond,
       double trainImagesPerSecond,
+      double headOnlyImagesPerSecond,
       long flopsPerImage,
       double matmulGflops) {
     double forwardGflops = forwardImagesPerSecond * flopsPerImage / 1e9;
@@ -56,6 +60,7 @@ public record BackboneResult(
         trainGflops,
         matmulGflops,
         forwardGflops / matmulGflops,
-        trainGflops / matmulGflops);
+        trainGflops / matmulGflops,
+        headOnlyImagesPerSecond);
   }
 }
