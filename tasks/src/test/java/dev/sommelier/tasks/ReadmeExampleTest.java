@@ -1,0 +1,80 @@
+package dev.sommelier.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.Device;
+import dev.sommelier.core.layers.BatchNormMode;
+import dev.sommelier.heads.HeadSpec;
+import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.data.DataSet;
+import dev.sommelier.tasks.data.pipeline.BatchPipeline;
+import dev.sommelier.tasks.data.source.ClassFolders;
+import dev.sommelier.tasks.data.split.DataSplits;
+import dev.sommelier.tasks.data.split.SplitRatios;
+import dev.sommelier.tasks.data.synthetic.ShapeImages;
+import dev.sommelier.tasks.model.ModelConfig;
+import dev.sommelier.tasks.model.ModelStore;
+import dev.sommelier.tasks.model.TaskModel;
+import dev.sommelier.tasks.predict.Prediction;
+import dev.sommelier.tasks.predict.Predictor;
+import dev.sommelier.tasks.train.LearningRateSchedule;
+import dev.sommelier.tasks.train.OptimizerKind;
+import dev.sommelier.tasks.train.PipelineBatchSource;
+import dev.sommelier.tasks.train.ProgressLog;
+import dev.sommelier.tasks.train.TrainScope;
+import dev.sommelier.tasks.train.Trainer;
+import dev.sommelier.tasks.train.TrainingConfig;
+import dev.sommelier.tasks.train.TrainingPhase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's Java example, compiled and run so that it cannot rot. Keep the two in step. */
+class ReadmeExampleTest {
+
+  @TempDir Path work;
+
+  @Test
+  void buildTrainPredictExport() throws Exception {
+    Path photos = work.resolve("photos");
+    ShapeImages.of(3, 20).writeTo(photos); // stands in for the user's photos/<class>/*.jpg
+    Path out = work.resolve("run");
+
+    // --- README example starts here ---
+    DataSet data = ClassFolders.load(photos);
+    DataSplits splits = DataSplits.stratified(data, SplitRatios.parse("6:4"), 42);
+    ModelConfig config = new ModelConfig(
+        "mobilenet_v1:alpha=0.25", 64, HeadSpec.softmax(data.classNames().size(), Pooling.GAP, 0.5f),
+        data.classNames(), BatchNormMode.FROZEN, 42);
+    TrainingConfig training = new TrainingConfig(
+        List.of(new TrainingPhase(TrainScope.HEAD, OptimizerKind.ADAM, 0.001f, 2)),
+        new LearningRateSchedule.Constant(), 0, true);
+    try (TaskModel model = TaskModel.create(config, BackboneRegistry.load(), Device.CPU);
+        BatchPipeline train = BatchPipeline.builder(splits.train().samples(), 16, 64, 64)
+            .preprocessing(model.backbone().spec().preprocessing()).shuffle(true).seed(42).build();
+        BatchPipeline val = BatchPipeline.builder(splits.validation().samples(), 16, 64, 64)
+            .preprocessing(model.backbone().spec().preprocessing()).build()) {
+      new Trainer(model, training)
+          .listen(new ProgressLog(10))
+          .fit(new PipelineBatchSource(train, splits.train().size(), data.classNames().size(), false),
+              new PipelineBatchSource(val, splits.validation().size(), data.classNames().size(), false),
+              out);
+      ModelStore.save(model, out.resolve("model"), Map.of("data", photos.toString()));
+      ModelStore.exportSavedModel(model, out.resolve("saved_model"));
+    }
+    try (Predictor predictor = Predictor.load(out.resolve("model"), Device.CPU)) {
+      Prediction p = predictor.predict(photos.resolve("circle").resolve("circle_0000.png"));
+      System.out.println(p.top().name() + " " + p.top().probability());
+    }
+    // --- README example ends here ---
+
+    assertTrue(Files.isRegularFile(out.resolve("model/model.json")));
+    assertTrue(Files.isRegularFile(out.resolve("saved_model/saved_model.pb")));
+    assertEquals(List.of("circle", "square", "triangle"), data.classNames());
+  }
+}
