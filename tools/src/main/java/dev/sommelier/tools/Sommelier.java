@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sommelier} command: lists backbones, summarises models, verifies Keras imports and
- * runs benchmarks. Exit status: 0 done, 1 failure, 2 bad usage or bad input.
+ * The {@code sommelier} command: lists backbones, summarises models, verifies Keras imports,
+ * trains, evaluates and predicts, and runs benchmarks. Exit status: 0 done, 1 failure, 2 bad
+ * usage or bad input.
  */
 @Command(
     name = "sommelier",
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
       SummaryCommand.class,
       VerifyImportCommand.class,
       ImportCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -30,6 +34,9 @@ import picocli.CommandLine.Spec;
       "  sommelier summary --backbone mobilenet_v1:alpha=0.5 --input-size 160",
       "  sommelier verify-import --saved-model exported/my-keras-model",
       "  sommelier import --saved-model exported/my-keras-model --labels labels.txt --out models/mine",
+      "  sommelier train --folder data/shapes --out runs/shapes",
+      "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
+      "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
       "  sommelier <command> --help",
       "",
       "Exit status: 0 done, 1 failure, 2 bad usage or bad input."

@@ -95,9 +95,9 @@ class PredictorTest {
   @Test
   void anExportedSavedModelAnswersLikeTheModel() {
     float[] x = new float[2 * 16 * 16 * 3];
-    Random r = new Random(3);
+    Random random = new Random(3);
     for (int i = 0; i < x.length; i++) {
-      x[i] = r.nextFloat();
+      x[i] = random.nextFloat();
     }
     float[] expected;
     try (TaskModel m = model()) {

@@ -28,10 +28,13 @@ public enum Activation {
     }
   }
 
-  /** Applies the activation in scope {@code tf}. */
+  /**
+   * Applies the activation in scope {@code tf}; linear gives an Identity op, so every layer has an
+   * output of its own (a layer output is never the graph's input placeholder itself).
+   */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     return switch (this) {
-      case LINEAR -> x;
+      case LINEAR -> tf.identity(x);
       case RELU -> tf.nn.relu(x);
       case RELU6 -> tf.nn.relu6(x);
       case SIGMOID -> tf.math.sigmoid(x);

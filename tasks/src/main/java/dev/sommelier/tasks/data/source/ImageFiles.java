@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Which files count as images (by extension, any case) and how folders are listed. */
-final class ImageFiles {
+public final class ImageFiles {
 
   /** Extensions of the image files a folder source picks up. */
-  static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+  public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
 
   private static final Comparator<Path> BY_NAME =
       Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE);
@@ -41,7 +41,7 @@ final class ImageFiles {
   }
 
   /** The visible image files directly in {@code dir}, in natural order of their names. */
-  static List<Path> images(Path dir) throws IOException {
+  public static List<Path> images(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(Files::isRegularFile).filter(p -> !isHidden(p)).filter(ImageFiles::isImage)
           .sorted(BY_NAME).toList();

@@ -1,0 +1,15 @@
+package dev.sommelier.tasks.job;
+
+import java.nio.file.Path;
+
+/**
+ * What an {@link EvaluateJob} did; also the content of its {@code evaluation.json}.
+ *
+ * @param model the model directory evaluated
+ * @param data the data source, as a person would name it
+ * @param out the output folder
+ * @param report the report file ({@code out/evaluation.json})
+ * @param evaluation the numbers
+ */
+public record EvaluateResult(
+    Path model, String data, Path out, Path report, EvaluationReport evaluation) {}

@@ -1,0 +1,77 @@
+package dev.sommelier.tasks.job;
+
+import dev.sommelier.tasks.data.ImageDecodeException;
+import dev.sommelier.tasks.data.ImageDecoder;
+import dev.sommelier.tasks.data.RgbImage;
+import dev.sommelier.tasks.eval.RankThresholds;
+import dev.sommelier.tasks.model.ModelCard;
+import dev.sommelier.tasks.model.ModelStore;
+import dev.sommelier.tasks.predict.Prediction;
+import dev.sommelier.tasks.predict.Predictor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Predicts image files with a saved model: every class with its probability, most probable first,
+ * or the value (and its rank when the model was trained on integer targets). Images that cannot be
+ * decoded are skipped, logged and listed. Writes {@code predictions.csv} and {@code
+ * predictions.json} under the output folder.
+ */
+public final class PredictJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PredictJob.class);
+
+  private final PredictSettings settings;
+
+  /** A job for {@code settings}. */
+  public PredictJob(PredictSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Runs the job.
+   *
+   * @throws IllegalArgumentException when the model directory or an input does not exist, or there
+   *     are no images
+   * @throws IOException when a folder cannot be listed
+   */
+  public PredictResult run() throws IOException {
+    PredictSettings s = settings;
+    ModelCard card = ModelStore.card(s.model());
+    List<Path> files = ImageInputs.expand(s.inputs());
+    Object cut = card.info() == null ? null : card.info().get(EvaluateJob.RANK_THRESHOLDS);
+    RankThresholds thresholds = cut == null ? null : JobJson.convert(cut, RankThresholds.class);
+    List<PredictedImage> predictions = new ArrayList<>();
+    List<SkippedImage> skipped = new ArrayList<>();
+    try (Predictor predictor = Predictor.load(s.model(), s.device())) {
+      for (int from = 0; from < files.size(); from += s.batchSize()) {
+        List<String> ids = new ArrayList<>();
+        List<RgbImage> images = new ArrayList<>();
+        for (Path f : files.subList(from, Math.min(files.size(), from + s.batchSize()))) {
+          try {
+            images.add(ImageDecoder.decode(f));
+            ids.add(f.toString());
+          } catch (ImageDecodeException e) {
+            LOG.warn("skipping image {}: {}", f, e.reason());
+            skipped.add(new SkippedImage(f.toString(), e.reason()));
+          }
+        }
+        for (Prediction p : predictor.predictAll(ids, images)) {
+          predictions.add(PredictedImage.of(p, thresholds));
+        }
+      }
+    }
+    LOG.info("predicted {} images with {}, skipped {}", predictions.size(), s.model(),
+        skipped.size());
+    PredictResult result = new PredictResult(s.model(), s.out(),
+        s.out().resolve("predictions.csv"), s.out().resolve("predictions.json"),
+        card.config().classes(), predictions, skipped);
+    PredictionCsv.write(result.csv(), result.classes(), predictions, thresholds != null);
+    JobJson.write(result.json(), result);
+    return result;
+  }
+}

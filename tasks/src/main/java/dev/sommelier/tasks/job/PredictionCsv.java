@@ -1,0 +1,71 @@
+package dev.sommelier.tasks.job;
+
+import dev.sommelier.tasks.eval.ClassProbability;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes {@code predictions.csv} atomically: for classification {@code
+ * file,prediction,probability} then one column per class (its probability, classes in index
+ * order); for regression {@code file,value} and {@code rank} when the model has cut points.
+ */
+final class PredictionCsv {
+
+  private PredictionCsv() {}
+
+  static void write(Path file, List<String> classes, List<PredictedImage> predictions,
+      boolean ranks) {
+    List<String> header = new ArrayList<>(List.of("file"));
+    if (classes.isEmpty()) {
+      header.add("value");
+      if (ranks) {
+        header.add("rank");
+      }
+    } else {
+      header.addAll(List.of("prediction", "probability"));
+      header.addAll(classes);
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+        csv.printRecord(header);
+        for (PredictedImage p : predictions) {
+          csv.printRecord(row(p, classes.size(), ranks));
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Object> row(PredictedImage p, int k, boolean ranks) {
+    List<Object> row = new ArrayList<>(List.of(p.file()));
+    if (p.classes() == null) {
+      row.add(p.value());
+      if (ranks) {
+        row.add(p.rank());
+      }
+      return row;
+    }
+    row.add(p.classes().get(0).name());
+    row.add(p.classes().get(0).probability());
+    Object[] byIndex = new Object[k];
+    for (ClassProbability c : p.classes()) {
+      byIndex[c.index()] = c.probability();
+    }
+    row.addAll(List.of(byIndex));
+    return row;
+  }
+}

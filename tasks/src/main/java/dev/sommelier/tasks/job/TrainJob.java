@@ -1,0 +1,199 @@
+package dev.sommelier.tasks.job;
+
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.Checkpoints;
+import dev.sommelier.tasks.data.DataSet;
+import dev.sommelier.tasks.data.NaturalOrder;
+import dev.sommelier.tasks.data.pipeline.BatchPipeline;
+import dev.sommelier.tasks.data.split.DataSplits;
+import dev.sommelier.tasks.eval.RankScale;
+import dev.sommelier.tasks.eval.RankThresholds;
+import dev.sommelier.tasks.model.ModelConfig;
+import dev.sommelier.tasks.model.ModelStore;
+import dev.sommelier.tasks.model.TaskKind;
+import dev.sommelier.tasks.model.TaskModel;
+import dev.sommelier.tasks.train.EpochCsvLog;
+import dev.sommelier.tasks.train.EpochResult;
+import dev.sommelier.tasks.train.PipelineBatchSource;
+import dev.sommelier.tasks.train.ProgressLog;
+import dev.sommelier.tasks.train.Trainer;
+import dev.sommelier.tasks.train.TrainingListener;
+import dev.sommelier.tasks.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a model end to end from {@link TrainSettings}: loads and splits the data, trains with
+ * progress in the log and {@code epochs.csv}, restores the epoch with the lowest validation loss,
+ * evaluates the test part (the validation part when there is none), saves the model to {@code
+ * out/model} and writes {@code out/report.json}. An output folder with an unfinished run resumes it
+ * from its last checkpoint.
+ *
+ * <pre>{@code
+ * TrainResult r = new TrainJob(settings).run();
+ * double accuracy = r.evaluation().classification().accuracy();
+ * }</pre>
+ */
+public final class TrainJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+  private static final int PROGRESS_EVERY_STEPS = 10;
+
+  private final TrainSettings settings;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+
+  /** A job for {@code settings}. */
+  public TrainJob(TrainSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Adds a listener to the training run (a GUI's progress bar, a stop button). */
+  public TrainJob listen(TrainingListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Runs the job.
+   *
+   * @throws IllegalArgumentException for bad input: missing data, labels that do not fit the task,
+   *     a head that does not fit it, an unknown backbone, an empty part
+   * @throws IOException when the data cannot be read
+   */
+  public TrainResult run() throws IOException {
+    long start = System.nanoTime();
+    TrainSettings s = settings;
+    DataSet data = Targets.forTask(s.data().load(), s.task());
+    DataSplits parts = s.data().split(data, s.split(), s.seed());
+    checkParts(parts);
+    DataSummary summary = DataSummary.of(data, s.data().base());
+    Map<String, Integer> split = new LinkedHashMap<>();
+    split.put("train", parts.train().size());
+    split.put("validation", parts.validation().size());
+    split.put("test", parts.test().size());
+    LOG.info("data: {} samples from {}, split {} (train {}, validation {}, test {})",
+        data.size(), s.data(), s.split() == null ? "given" : s.split(), split.get("train"),
+        split.get("validation"), split.get("test"));
+    Path out = s.out();
+    Path modelDir = out.resolve("model");
+    Path epochsCsv = out.resolve("epochs.csv");
+    int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
+    ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
+        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed());
+    try (TaskModel model = TaskModel.create(config, BackboneRegistry.load(), s.device());
+        BatchPipeline train = Pipelines.training(model, parts.train().samples(), s.batchSize(),
+            s.augmentation(), s.seed(), s.workers());
+        BatchPipeline validation = parts.validation().size() == 0 ? null
+            : Pipelines.evaluation(model, parts.validation().samples(), s.batchSize(),
+                s.workers())) {
+      Trainer trainer = new Trainer(model, s.trainingConfig())
+          .listen(new ProgressLog(PROGRESS_EVERY_STEPS)).listen(new EpochCsvLog(epochsCsv));
+      listeners.forEach(trainer::listen);
+      List<EpochResult> epochs = trainer.fit(
+          new PipelineBatchSource(train, parts.train().size(), classes, s.augment()),
+          validation == null ? null
+              : new PipelineBatchSource(validation, parts.validation().size(), classes, false),
+          out);
+      int best = bestEpoch(epochs, validation != null);
+      if (best != epochs.size()) {
+        LOG.info("restoring epoch {}, the lowest validation loss", best);
+        Checkpoints.restore(model.runtime(), out.resolve("checkpoints").resolve("best"));
+      }
+      Map<String, Object> info = new LinkedHashMap<>();
+      EvaluationReport evaluation = evaluate(model, data, parts, info);
+      TreeSet<String> skipped = new TreeSet<>(NaturalOrder.INSTANCE);
+      skipped.addAll(train.skippedFiles());
+      skipped.addAll(validation == null ? List.of() : validation.skippedFiles());
+      skipped.addAll(evaluation.skippedFiles());
+      info.put("training", s.describe());
+      info.put("seed", s.seed());
+      info.put("data", summary);
+      info.put("split", split);
+      info.put("skippedFiles", List.copyOf(skipped));
+      ModelStore.save(model, modelDir, info);
+      LOG.info("model saved to {}", modelDir);
+      TrainResult result = new TrainResult(out, modelDir, out.resolve("report.json"), epochsCsv,
+          s.describe(), summary, split, epochs, best, evaluation, List.copyOf(skipped),
+          imagesPerSecond(epochs), (System.nanoTime() - start) / 1e9);
+      JobJson.write(result.report(), result);
+      return result;
+    }
+  }
+
+  /**
+   * Evaluates the test part, or the validation part without one; for integer targets, tunes rank
+   * cut points on the validation part and records them in {@code info}.
+   */
+  private EvaluationReport evaluate(TaskModel model, DataSet data, DataSplits parts,
+      Map<String, Object> info) {
+    TrainSettings s = settings;
+    boolean test = parts.test().size() > 0;
+    String part = test ? "test" : "validation";
+    ModelOutputs outputs = ModelOutputs.of(model, test ? parts.test() : parts.validation(), part,
+        s.batchSize(), s.workers());
+    EvaluationReport report;
+    if (s.task() == TaskKind.CLASSIFICATION) {
+      report = Evaluator.classification(part, outputs, data.classNames());
+    } else {
+      RankScale scale = Evaluator.rankScale(data);
+      RankThresholds thresholds = null;
+      int validationSamples = 0;
+      if (scale != null && parts.validation().size() > 0) {
+        ModelOutputs validation = test ? ModelOutputs.of(model, parts.validation(), "validation",
+            s.batchSize(), s.workers()) : outputs;
+        thresholds = Evaluator.tune(scale, validation);
+        validationSamples = validation.ids().size();
+        info.put(EvaluateJob.RANK_THRESHOLDS, thresholds);
+        info.put(EvaluateJob.RANK_VALIDATION_SAMPLES, validationSamples);
+      }
+      report = Evaluator.regression(part, outputs, thresholds, validationSamples);
+    }
+    LOG.info("evaluation on {} {} samples: {}", report.samples(), part,
+        Evaluator.headline(report));
+    return report;
+  }
+
+  private static void checkParts(DataSplits parts) {
+    if (parts.train().size() == 0) {
+      throw new IllegalArgumentException("the train part is empty: nothing to train on");
+    }
+    if (parts.validation().size() == 0 && parts.test().size() == 0) {
+      throw new IllegalArgumentException(
+          "the validation and test parts are both empty: nothing to evaluate on");
+    }
+  }
+
+  /**
+   * The 1-based epoch whose weights the best checkpoint holds: the last epoch with the lowest
+   * validation loss, as the trainer keeps it; the last epoch without validation data.
+   */
+  private static int bestEpoch(List<EpochResult> epochs, boolean validation) {
+    if (!validation) {
+      return epochs.size();
+    }
+    int best = 0;
+    for (int i = 1; i < epochs.size(); i++) {
+      if (TrainingRun.monitored(epochs.get(i)) <= TrainingRun.monitored(epochs.get(best))) {
+        best = i;
+      }
+    }
+    return best + 1;
+  }
+
+  private static double imagesPerSecond(List<EpochResult> epochs) {
+    double images = 0;
+    double seconds = 0;
+    for (EpochResult e : epochs) {
+      images += e.imagesPerSecond() * e.seconds();
+      seconds += e.seconds();
+    }
+    return seconds > 0 ? images / seconds : 0;
+  }
+}

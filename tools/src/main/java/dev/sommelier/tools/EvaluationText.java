@@ -1,0 +1,46 @@
+package dev.sommelier.tools;
+
+import dev.sommelier.tasks.eval.ClassificationReport;
+import dev.sommelier.tasks.eval.ConfusionMatrixText;
+import dev.sommelier.tasks.eval.RankReport;
+import dev.sommelier.tasks.eval.RegressionReport;
+import dev.sommelier.tasks.job.EvaluationReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The few lines of an evaluation the train and evaluate commands print. */
+final class EvaluationText {
+
+  private EvaluationText() {}
+
+  /**
+   * Prints the main numbers and, for classification, the confusion matrix; for ranks, the rank
+   * accuracies and the tuned cut points.
+   */
+  static void print(PrintWriter out, EvaluationReport r) {
+    String part = r.part().substring(0, 1).toUpperCase(Locale.ROOT) + r.part().substring(1);
+    ClassificationReport c = r.classification();
+    if (c != null) {
+      int classes = c.perClass().size();
+      out.printf(Locale.ROOT, "%s (%d images): accuracy %.4f%s, macro F1 %.4f%n", part,
+          r.samples(), c.accuracy(), c.topK() < classes
+              ? String.format(Locale.ROOT, ", top-%d %.4f", c.topK(), c.topKAccuracy()) : "",
+          c.macroF1());
+      out.println();
+      out.println(ConfusionMatrixText.render(c.confusionMatrix()));
+      return;
+    }
+    RegressionReport g = r.regression();
+    out.printf(Locale.ROOT, "%s (%d images): MAE %.4f, RMSE %.4f, R2 %.4f, mean error %+.4f%n",
+        part, r.samples(), g.mae(), g.rmse(), g.r2(), g.meanError());
+    RankReport k = r.ranks();
+    if (k != null) {
+      out.printf(Locale.ROOT, "Ranks %d..%d: accuracy %.4f rounded, %.4f with cut points %s tuned"
+              + " on %d validation images%n", k.thresholds().scale().min(),
+          k.thresholds().scale().max(), k.roundedAccuracy(), k.tunedAccuracy(),
+          k.thresholds().cutPoints().stream()
+              .map(p -> String.format(Locale.ROOT, "%.3f", p)).toList(),
+          k.validationSamples());
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package dev.sommelier.tools;
+
+import dev.sommelier.core.layers.BatchNormMode;
+import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.data.split.SplitRatios;
+import dev.sommelier.tasks.job.DataSource;
+import dev.sommelier.tasks.job.FineTune;
+import dev.sommelier.tasks.job.HeadOptions;
+import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.TrainJob;
+import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.model.TaskKind;
+import dev.sommelier.tasks.train.EpochResult;
+import dev.sommelier.tasks.train.LearningRateSchedule;
+import dev.sommelier.tasks.train.OptimizerKind;
+import dev.sommelier.tasks.train.TrainScope;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sommelier train}: a classifier or regressor from image files, evaluated on held-out data
+ * and saved; every option maps to one {@link TrainSettings} field.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Trains a classifier or regressor on a backbone: splits the data, trains"
+        + " (progress on stderr, one row per epoch in OUT/epochs.csv), evaluates the test part"
+        + " (the validation part without one) and saves OUT/model and OUT/report.json. An OUT"
+        + " with an unfinished run resumes it.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sommelier train --folder data/shapes --out runs/shapes",
+      "  sommelier train --folder data/guitars --backbone resnet50 --split 6:2:2 \\",
+      "      --optimizer adam --lr 0.001 --epochs 5 --fine-tune last-2:5 --augment \\",
+      "      --out runs/guitars",
+      "  sommelier train --csv-values data/cucumbers/values.csv --head regressor --hidden 16 \\",
+      "      --out runs/cucumbers --json",
+      "  sommelier train --split-folders data/flowers --backbone mobilenet_v1:alpha=0.5 \\",
+      "      --input-size 160 --patience 3 --out runs/flowers",
+      "",
+      "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DataOptions data;
+
+  @Option(names = "--task", paramLabel = "TASK",
+      description = "classification or regression (default: classification for classes,"
+          + " regression for values; classes named 1, 2, ... can be regressed).")
+  String task;
+
+  @Option(names = "--split", paramLabel = "RATIOS",
+      description = "train:validation[:test] ratios (default: 6:4; none for --split-folders).")
+  String split;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+      description = "Seed of the split, weights, dropout, shuffles (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--backbone", paramLabel = "NAME", defaultValue = "mobilenet_v1",
+      description = "A registered backbone with options (default: ${DEFAULT-VALUE}).")
+  String backbone;
+
+  @Option(names = "--input-size", paramLabel = "N",
+      description = "Square input size (default: per backbone, see below).")
+  int inputSize;
+
+  @Option(names = "--head", paramLabel = "TYPE",
+      description = "softmax, regressor or mlp (default: softmax, or regressor for regression).")
+  String head;
+
+  @Option(names = "--hidden", paramLabel = "N", split = ",",
+      description = "Hidden widths: one for the regressor (default 8), any for mlp (default 128).")
+  List<Integer> hidden;
+
+  @Option(names = "--dropout", paramLabel = "P",
+      description = "Dropout of the softmax and mlp heads (default: 0.5).")
+  Float dropout;
+
+  @Option(names = "--pooling", paramLabel = "gap|flatten",
+      description = "How softmax and regressor heads pool the features (default: gap).")
+  String pooling;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+      description = "sgd, momentum, nesterov or adam (default: ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001",
+      description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  float learningRate;
+
+  @Option(names = "--schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+      description = "constant, cosine, step:EVERY:FACTOR or plateau:PATIENCE:FACTOR"
+          + " (default: ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+      description = "Epochs (of the first phase with --fine-tune) (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
+      description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "head",
+      description = "What trains: head, last-N (blocks) or all (default: ${DEFAULT-VALUE}).")
+  String scope;
+
+  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS",
+      description = "Two phases: after the head, train SCOPE (last-N or all) for EPOCHS more"
+          + " epochs at a tenth of the rate, e.g. last-2:5.")
+  String fineTune;
+
+  @Option(names = "--batch-norm", paramLabel = "MODE", defaultValue = "frozen",
+      description = "Batch norm in training: frozen or training (default: ${DEFAULT-VALUE}).")
+  String batchNorm;
+
+  @Option(names = "--augment",
+      description = "Augment training images: flips, affine, brightness, contrast, noise, cutout,"
+          + " each at probability 0.5.")
+  boolean augment;
+
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+      description = "Stop after N epochs without a lower validation loss; 0 = never"
+          + " (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Threads decoding images (default: the number of processors).")
+  Integer workers;
+
+  @Mixin DeviceOption deviceOption;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true,
+      description = "Output folder: model/, report.json, epochs.csv, checkpoints/.")
+  Path out;
+
+  @Option(names = "--json", description = "Print the result as JSON instead of a summary.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    TrainResult result = new TrainJob(settings()).run();
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      Cli.printJson(o, JobJson.tree(result));
+    } else {
+      print(o, result);
+    }
+    o.flush();
+    return 0;
+  }
+
+  private TrainSettings settings() {
+    DataSource source = data.source();
+    TaskKind t = task == null ? source.kind().defaultTask()
+        : Choices.parse(TaskKind.class, task, "task");
+    TrainSettings.Builder b = TrainSettings.builder(source, out)
+        .task(t)
+        .seed(seed)
+        .backbone(backbone)
+        .inputSize(inputSize)
+        .head(head(t))
+        .optimizer(OptimizerKind.parse(optimizer))
+        .learningRate(learningRate)
+        .schedule(LearningRateSchedule.parse(schedule))
+        .epochs(epochs)
+        .batchSize(batch)
+        .scope(TrainScope.parse(scope))
+        .fineTune(fineTune == null ? null : FineTune.parse(fineTune))
+        .batchNorm(Choices.parse(BatchNormMode.class, batchNorm, "batch-norm mode"))
+        .augment(augment)
+        .patience(patience)
+        .device(deviceOption.device());
+    if (split != null) {
+      b.split(SplitRatios.parse(split));
+    }
+    if (workers != null) {
+      b.workers(workers);
+    }
+    return b.build();
+  }
+
+  private HeadOptions head(TaskKind t) {
+    HeadOptions d = head == null ? HeadOptions.defaultFor(t) : HeadOptions.of(head);
+    return new HeadOptions(d.type(), dropout == null ? d.dropout() : dropout,
+        hidden == null ? d.hidden() : hidden,
+        pooling == null ? d.pooling() : Choices.parse(Pooling.class, pooling, "pooling"));
+  }
+
+  private static void print(PrintWriter o, TrainResult r) {
+    EpochResult last = r.lastEpoch();
+    o.printf(Locale.ROOT, "Trained %s (%sx%s), %s head, on %d images: %d epochs, weights of"
+            + " epoch %d; %.1f train images/s, %.1f s in all%n",
+        r.settings().get("backbone"), r.settings().get("inputSize"), r.settings().get("inputSize"),
+        r.settings().get("head"), r.split().get("train"), r.epochs().size(), r.bestEpoch(),
+        r.trainImagesPerSecond(), r.seconds());
+    String metric = r.evaluation().classification() != null ? "accuracy" : "MAE";
+    o.printf(Locale.ROOT, "Last epoch: loss %.4f, %s %.4f; validation loss %.4f, %s %.4f%n",
+        last.loss(), metric, last.metric(), last.valLoss(), metric, last.valMetric());
+    EvaluationText.print(o, r.evaluation());
+    o.println();
+    o.println("Model:   " + r.model());
+    o.println("Report:  " + r.report());
+    o.println("Epochs:  " + r.epochsCsv());
+    if (!r.skippedFiles().isEmpty()) {
+      o.println("Skipped " + r.skippedFiles().size() + " unreadable image(s): "
+          + String.join(", ", r.skippedFiles()));
+    }
+  }
+}
