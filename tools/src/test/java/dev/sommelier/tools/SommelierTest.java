@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,22 +15,8 @@ class SommelierTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Exit status and the text a command wrote. */
-  private record Run(int exit, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        Sommelier.commandLine()
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
-            .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static JsonNode layer(JsonNode layers, String name) {
@@ -46,7 +30,7 @@ class SommelierTest {
 
   @Test
   void backbonesListsResNet50AndFourMobileNetWidths() throws Exception {
-    Run r = run("backbones", "--json");
+    CliRun r = run("backbones", "--json");
     assertEquals(0, r.exit(), r.err());
     JsonNode resnet = null;
     List<String> mobilenets = new ArrayList<>();
@@ -69,7 +53,7 @@ class SommelierTest {
 
   @Test
   void backbonesTableNamesEveryBackbone() {
-    Run r = run("backbones");
+    CliRun r = run("backbones");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("resnet50"), r.out());
     assertTrue(r.out().contains("mobilenet_v1:alpha=0.25"), r.out());
@@ -78,7 +62,7 @@ class SommelierTest {
 
   @Test
   void summaryOfResNet50CountsKerasParameters() throws Exception {
-    Run r = run("summary", "--backbone", "resnet50", "--json");
+    CliRun r = run("summary", "--backbone", "resnet50", "--json");
     assertEquals(0, r.exit(), r.err());
     JsonNode s = r.json();
     assertEquals("resnet50", s.get("backbone").asText());
@@ -95,7 +79,7 @@ class SommelierTest {
 
   @Test
   void summaryTableOfSmallMobileNet() {
-    Run r = run("summary", "--backbone", "mobilenet_v1:alpha=0.25", "--input-size", "128");
+    CliRun r = run("summary", "--backbone", "mobilenet_v1:alpha=0.25", "--input-size", "128");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("Layer (type)"), r.out());
     assertTrue(r.out().contains("conv_pw_13_relu (ReLU)"), r.out());
@@ -106,7 +90,7 @@ class SommelierTest {
 
   @Test
   void unknownBackboneIsBadInputNamingTheKnownOnes() {
-    Run r = run("summary", "--backbone", "vgg16");
+    CliRun r = run("summary", "--backbone", "vgg16");
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("vgg16"), r.err());
     assertTrue(r.err().contains("resnet50") && r.err().contains("mobilenet_v1"), r.err());
@@ -117,7 +101,7 @@ class SommelierTest {
   void badUsageExitsTwo() {
     assertEquals(2, run("summary").exit());
     assertEquals(2, run("summary", "--backbone", "resnet50", "--saved-model", "x").exit());
-    Run device = run("summary", "--backbone", "resnet50", "--device", "tpu");
+    CliRun device = run("summary", "--backbone", "resnet50", "--device", "tpu");
     assertEquals(2, device.exit());
     assertTrue(device.err().contains("cpu, gpu or gpu:N"), device.err());
     assertEquals(2, run("no-such-command").exit());
@@ -127,7 +111,7 @@ class SommelierTest {
   @Test
   void verifyImportOfKerasMobileNetPasses() throws Exception {
     Path fixture = Path.of(System.getProperty("sommelier.fixtures"), "keras-mobilenet-1.0-224");
-    Run r = run("verify-import", "--saved-model", fixture.toString(), "--images", "2", "--json");
+    CliRun r = run("verify-import", "--saved-model", fixture.toString(), "--images", "2", "--json");
     assertEquals(0, r.exit(), r.out() + r.err());
     JsonNode v = r.json();
     assertTrue(v.get("pass").asBoolean(), r.out());
@@ -141,7 +125,7 @@ class SommelierTest {
 
   @Test
   void verifyImportOfMissingDirectoryNamesIt() {
-    Run r = run("verify-import", "--saved-model", "no/such/model");
+    CliRun r = run("verify-import", "--saved-model", "no/such/model");
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("no/such/model"), r.err());
   }
@@ -151,7 +135,7 @@ class SommelierTest {
       throws Exception {
     Path fixture = Path.of(System.getProperty("sommelier.fixtures"), "keras-mobilenet-1.0-224");
     Path out = tmp.resolve("model");
-    Run r = run("import", "--saved-model", fixture.toString(), "--out", out.toString(), "--json");
+    CliRun r = run("import", "--saved-model", fixture.toString(), "--out", out.toString(), "--json");
     assertEquals(0, r.exit(), r.out() + r.err());
     JsonNode v = r.json();
     assertEquals("CLASSIFICATION", v.get("task").asText());

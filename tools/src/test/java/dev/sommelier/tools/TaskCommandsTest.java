@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,25 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code train}, {@code evaluate} and {@code predict} in-process on 2 x 20 generated shapes. */
 class TaskCommandsTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path tmp;
 
-  /** Exit status and the text a command wrote. */
-  private record Run(int exit, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Sommelier.commandLine()
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -44,7 +26,7 @@ class TaskCommandsTest {
     Path shapes = tmp.resolve("shapes");
     new ShapeImages(2, 20, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 2).writeTo(shapes);
     Path runDir = tmp.resolve("run");
-    Run train = run("train", "--folder", shapes.toString(), "--split", "6:2:2", "--seed", "3",
+    CliRun train = run("train", "--folder", shapes.toString(), "--split", "6:2:2", "--seed", "3",
         "--backbone", "pixels", "--input-size", "16", "--head", "mlp", "--hidden", "16",
         "--dropout", "0", "--scope", "all", "--optimizer", "adam", "--lr", "0.003",
         "--epochs", "2", "--batch", "8", "--workers", "2", "--out", runDir.toString(), "--json");
@@ -58,7 +40,7 @@ class TaskCommandsTest {
     assertTrue(Files.isRegularFile(runDir.resolve("report.json")));
     assertTrue(Files.isRegularFile(runDir.resolve("model/model.json")));
 
-    Run evaluate = run("evaluate", "--model", runDir.resolve("model").toString(), "--folder",
+    CliRun evaluate = run("evaluate", "--model", runDir.resolve("model").toString(), "--folder",
         shapes.toString(), "--part", "test", "--workers", "2", "--out",
         tmp.resolve("eval").toString(), "--json");
     assertEquals(0, evaluate.exit(), evaluate.err());
@@ -66,13 +48,13 @@ class TaskCommandsTest {
         evaluate.json().get("evaluation").get("classification").get("accuracy").asDouble(), 0.0);
     assertTrue(Files.isRegularFile(tmp.resolve("eval/evaluation.json")));
 
-    Run text = run("evaluate", "--model", runDir.resolve("model").toString(), "--folder",
+    CliRun text = run("evaluate", "--model", runDir.resolve("model").toString(), "--folder",
         shapes.toString(), "--out", tmp.resolve("eval-all").toString());
     assertEquals(0, text.exit(), text.err());
     assertTrue(text.out().contains("All (40 images): accuracy "), text.out());
     assertTrue(text.out().contains("true \\ predicted  circle  square"), text.out());
 
-    Run predict = run("predict", "--model", runDir.resolve("model").toString(), "--out",
+    CliRun predict = run("predict", "--model", runDir.resolve("model").toString(), "--out",
         tmp.resolve("predictions").toString(), shapes.resolve("circle").toString(), "--json");
     assertEquals(0, predict.exit(), predict.err());
     JsonNode p = predict.json();
@@ -84,7 +66,7 @@ class TaskCommandsTest {
   @Test
   void aMissingDataFolderIsBadInput() {
     Path missing = tmp.resolve("no-such-data");
-    Run r = run("train", "--folder", missing.toString(), "--out", tmp.resolve("o").toString());
+    CliRun r = run("train", "--folder", missing.toString(), "--out", tmp.resolve("o").toString());
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains(missing.toString()), r.err());
     assertEquals("", r.out());
@@ -95,11 +77,11 @@ class TaskCommandsTest {
     String out = tmp.resolve("o").toString();
     assertEquals(2, run("train", "--out", out).exit(), "no data source");
     assertEquals(2, run("train", "--folder", "a", "--csv-values", "b", "--out", out).exit());
-    Run optimizer = run("train", "--folder", tmp.toString(), "--optimizer", "rmsprop",
+    CliRun optimizer = run("train", "--folder", tmp.toString(), "--optimizer", "rmsprop",
         "--out", out);
     assertEquals(2, optimizer.exit());
     assertTrue(optimizer.err().contains("sgd, momentum, nesterov or adam"), optimizer.err());
-    Run model = run("evaluate", "--model", tmp.resolve("none").toString(), "--folder",
+    CliRun model = run("evaluate", "--model", tmp.resolve("none").toString(), "--folder",
         tmp.toString(), "--out", out);
     assertEquals(2, model.exit());
     assertTrue(model.err().contains("not a Sommelier model directory"), model.err());
@@ -109,7 +91,7 @@ class TaskCommandsTest {
   @Test
   void helpShowsExamples() {
     for (String command : new String[] {"train", "evaluate", "predict"}) {
-      Run r = run(command, "--help");
+      CliRun r = run(command, "--help");
       assertEquals(0, r.exit());
       assertTrue(r.out().contains("Examples:") && r.out().contains("sommelier " + command),
           r.out());
