@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       SummaryCommand.class,
       VerifyImportCommand.class,
       ImportCommand.class,
+      ExportCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,

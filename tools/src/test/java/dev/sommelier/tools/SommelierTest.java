@@ -131,7 +131,7 @@ class SommelierTest {
   }
 
   @Test
-  void importTurnsTheKerasFixtureIntoAModelDirectory(@org.junit.jupiter.api.io.TempDir Path tmp)
+  void importTurnsTheKerasFixtureIntoAModelDirectoryThatExports(@org.junit.jupiter.api.io.TempDir Path tmp)
       throws Exception {
     Path fixture = Path.of(System.getProperty("sommelier.fixtures"), "keras-mobilenet-1.0-224");
     Path out = tmp.resolve("model");
@@ -146,5 +146,13 @@ class SommelierTest {
     assertEquals("mobilenet_v1:alpha=1.0", card.get("config").get("backbone").asText());
     assertEquals("conv_pw_13_relu", card.get("gradCamLayer").asText());
     assertTrue(java.nio.file.Files.isRegularFile(out.resolve("variables.index")));
+
+    Path saved = tmp.resolve("saved");
+    CliRun export = run("export", "--model", out.toString(), "--out", saved.toString(), "--json");
+    assertEquals(0, export.exit(), export.err());
+    assertEquals("predictions [batch, 1000]", export.json().get("output").asText());
+    try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.load(saved.toString(), "serve")) {
+      assertEquals("[image]", b.function("serving_default").signature().inputNames().toString());
+    }
   }
 }
