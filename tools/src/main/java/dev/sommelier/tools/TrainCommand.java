@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
-      "  sommelier train --folder data/guitars --backbone resnet50 --split 6:2:2 \\",
+      "  sommelier train --folder data/guitars --backbone resnet50 --weights keras/resnet50 \\",
+      "      --split 6:2:2 \\",
       "      --optimizer adam --lr 0.001 --epochs 5 --fine-tune last-2:5 --augment \\",
       "      --out runs/guitars",
       "  sommelier train --csv-values data/cucumbers/values.csv --head regressor --hidden 16 \\",
@@ -74,6 +75,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--backbone", paramLabel = "NAME", defaultValue = "mobilenet_v1",
       description = "A registered backbone with options (default: ${DEFAULT-VALUE}).")
   String backbone;
+
+  @Option(names = "--weights", paramLabel = "DIR",
+      description = "A Keras SavedModel of the same backbone (e.g. ImageNet weights exported from"
+          + " Python) whose weights start the backbone (default: seeded random weights).")
+  Path weights;
 
   @Option(names = "--input-size", paramLabel = "N",
       description = "Square input size (default: per backbone, see below).")
@@ -173,6 +179,7 @@ final class TrainCommand implements Callable<Integer> {
         .task(t)
         .seed(seed)
         .backbone(backbone)
+        .backboneWeights(weights == null ? null : Cli.savedModelDir(weights))
         .inputSize(inputSize)
         .head(head(t))
         .optimizer(OptimizerKind.parse(optimizer))

@@ -64,6 +64,23 @@ class TaskCommandsTest {
   }
 
   @Test
+  void trainingStartsFromAKerasBackbone() throws Exception {
+    Path shapes = tmp.resolve("shapes");
+    new ShapeImages(2, 10, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 4).writeTo(shapes);
+    Path keras = Path.of(System.getProperty("sommelier.fixtures"), "keras-mobilenet-1.0-224");
+    CliRun train = run("train", "--folder", shapes.toString(), "--backbone", "mobilenet_v1",
+        "--weights", keras.toString(), "--input-size", "64", "--epochs", "1", "--batch", "10",
+        "--workers", "2", "--out", tmp.resolve("run").toString(), "--json");
+    assertEquals(0, train.exit(), train.err());
+    assertEquals(keras.toString(), train.json().get("settings").get("backboneWeights").asText());
+    CliRun wrong = run("train", "--folder", shapes.toString(), "--backbone", "resnet50",
+        "--weights", keras.toString(), "--input-size", "32", "--epochs", "1",
+        "--out", tmp.resolve("run2").toString());
+    assertEquals(2, wrong.exit());
+    assertTrue(wrong.err().contains("choose --backbone mobilenet_v1:alpha=1.0"), wrong.err());
+  }
+
+  @Test
   void aMissingDataFolderIsBadInput() {
     Path missing = tmp.resolve("no-such-data");
     CliRun r = run("train", "--folder", missing.toString(), "--out", tmp.resolve("o").toString());

@@ -8,6 +8,7 @@ import dev.sommelier.tasks.data.pipeline.BatchPipeline;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.eval.RankScale;
 import dev.sommelier.tasks.eval.RankThresholds;
+import dev.sommelier.tasks.model.BackboneWeights;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskKind;
@@ -93,6 +94,9 @@ public final class TrainJob {
         BatchPipeline validation = parts.validation().size() == 0 ? null
             : Pipelines.evaluation(model, parts.validation().samples(), s.batchSize(),
                 s.workers())) {
+      if (s.backboneWeights() != null) {
+        BackboneWeights.importInto(model, s.backboneWeights(), BackboneRegistry.load());
+      }
       Trainer trainer = new Trainer(model, s.trainingConfig())
           .listen(new ProgressLog(PROGRESS_EVERY_STEPS)).listen(new EpochCsvLog(epochsCsv));
       listeners.forEach(trainer::listen);

@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param split train:validation[:test] ratios (default 6:4); null for data that come split
  * @param seed seed of the split, initial weights, dropout, shuffles, augmentation (default 42)
  * @param backbone registered backbone with options (default {@code mobilenet_v1})
+ * @param backboneWeights a Keras SavedModel whose backbone weights start the model (e.g. an
+ *     ImageNet backbone exported from Python), or null for seeded random weights
  * @param inputSize square input size (default: 197 for resnet50, 192 for mobilenet_v1, 28 for
  *     pixels, the backbone's own for others)
  * @param head the head (default: softmax with dropout 0.5, or the regressor with 8 hidden units)
@@ -58,6 +60,7 @@ public record TrainSettings(
     SplitRatios split,
     long seed,
     String backbone,
+    Path backboneWeights,
     int inputSize,
     HeadOptions head,
     OptimizerKind optimizer,
@@ -151,6 +154,7 @@ public record TrainSettings(
     m.put("split", split == null ? "given" : split.toString());
     m.put("seed", seed);
     m.put("backbone", backbone);
+    m.put("backboneWeights", backboneWeights == null ? null : backboneWeights.toString());
     m.put("inputSize", inputSize);
     m.put("head", head.type());
     m.put("hidden", head.hidden());
@@ -191,6 +195,7 @@ public record TrainSettings(
     private SplitRatios split;
     private long seed = 42;
     private String backbone = "mobilenet_v1";
+    private Path backboneWeights;
     private int inputSize;
     private HeadOptions head;
     private OptimizerKind optimizer = OptimizerKind.SGD;
@@ -232,6 +237,12 @@ public record TrainSettings(
     /** A registered backbone with options (default {@code mobilenet_v1}). */
     public Builder backbone(String backbone) {
       this.backbone = backbone;
+      return this;
+    }
+
+    /** A Keras SavedModel whose backbone weights start the model (default: none, random). */
+    public Builder backboneWeights(Path savedModel) {
+      this.backboneWeights = savedModel;
       return this;
     }
 
@@ -330,7 +341,8 @@ public record TrainSettings(
       SplitRatios s = split != null || data.presplit() ? split : DEFAULT_SPLIT;
       int size = inputSize > 0 ? inputSize : defaultInputSize(backbone);
       HeadOptions h = head != null ? head : HeadOptions.defaultFor(t);
-      return new TrainSettings(data, t, s, seed, backbone, size, h, optimizer, learningRate,
+      return new TrainSettings(data, t, s, seed, backbone, backboneWeights, size, h, optimizer,
+          learningRate,
           schedule, epochs, batchSize, scope, fineTune, batchNorm, augment, patience, workers,
           device, out);
     }

@@ -1,0 +1,69 @@
+package dev.sommelier.tasks.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.Device;
+import dev.sommelier.core.layers.BatchNormMode;
+import dev.sommelier.heads.HeadSpec;
+import dev.sommelier.heads.Pooling;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BackboneWeightsTest {
+
+  private static Path fixture() {
+    String root = System.getProperty("sommelier.fixtures", "../../shared/fixtures");
+    return Path.of(root, "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
+  }
+
+  private static TaskModel model(String backbone, int size) {
+    return TaskModel.create(
+        new ModelConfig(backbone, size, HeadSpec.softmax(2, Pooling.GAP, 0.5f), List.of("a", "b"),
+            BatchNormMode.FROZEN, 3),
+        BackboneRegistry.load(), Device.CPU);
+  }
+
+  @Test
+  void aKerasBackboneStartsTheModelAtAnotherInputSize() {
+    float[] x = new float[2 * 96 * 96 * 3];
+    Random r = new Random(1);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 2 * r.nextFloat() - 1;
+    }
+    float[] fresh;
+    try (TaskModel m = model("mobilenet_v1", 96)) {
+      fresh = m.features(x, 2);
+    }
+    float[] imported;
+    try (TaskModel m = model("mobilenet_v1", 96)) {
+      BackboneWeights.importInto(m, fixture(), BackboneRegistry.load());
+      imported = m.features(x, 2);
+    }
+    try (TaskModel m = model("mobilenet_v1", 96)) {
+      BackboneWeights.importInto(m, fixture(), BackboneRegistry.load());
+      assertArrayEquals(imported, m.features(x, 2), 0f, "deterministic");
+    }
+    assertEquals(fresh.length, imported.length);
+    double diff = 0;
+    for (int i = 0; i < fresh.length; i++) {
+      diff = Math.max(diff, Math.abs(fresh[i] - imported[i]));
+    }
+    assertTrue(diff > 1e-3, "imported weights change the features, max diff " + diff);
+  }
+
+  @Test
+  void anotherBackboneIsAClearError() {
+    try (TaskModel m = model("mobilenet_v1:alpha=0.5", 64)) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class,
+              () -> BackboneWeights.importInto(m, fixture(), BackboneRegistry.load()));
+      assertTrue(e.getMessage().contains("mobilenet_v1:alpha=1.0 backbone"), e.getMessage());
+    }
+  }
+}
