@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sommelier} command: lists backbones, summarises models, verifies Keras imports,
- * trains, evaluates and predicts, and runs benchmarks. Exit status: 0 done, 1 failure, 2 bad
+ * trains, evaluates, predicts and explains, and runs benchmarks. Exit status: 0 done, 1 failure, 2 bad
  * usage or bad input.
  */
 @Command(
@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      ExplainCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
       "  sommelier train --folder data/shapes --out runs/shapes",
       "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
+      "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
       "  sommelier <command> --help",
       "",
       "Exit status: 0 done, 1 failure, 2 bad usage or bad input."

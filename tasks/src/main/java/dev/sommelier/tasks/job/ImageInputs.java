@@ -12,7 +12,7 @@ import java.util.List;
  * not decode is skipped later), and for each folder the visible jpg, jpeg, png, bmp and gif files
  * directly in it, in natural order of their names (the files the folder loaders pick up).
  */
-final class ImageInputs {
+public final class ImageInputs {
 
   private ImageInputs() {}
 
@@ -22,7 +22,7 @@ final class ImageInputs {
    * @throws IllegalArgumentException for a path that is neither a file nor a folder, or when there
    *     are no images at all
    */
-  static List<Path> expand(List<Path> inputs) throws IOException {
+  public static List<Path> expand(List<Path> inputs) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {

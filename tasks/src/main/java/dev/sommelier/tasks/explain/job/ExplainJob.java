@@ -1,0 +1,182 @@
+package dev.sommelier.tasks.explain.job;
+
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.tasks.data.ImageDecodeException;
+import dev.sommelier.tasks.data.ImageDecoder;
+import dev.sommelier.tasks.data.ImageResizer;
+import dev.sommelier.tasks.data.RgbImage;
+import dev.sommelier.tasks.eval.ClassProbability;
+import dev.sommelier.tasks.eval.PredictionDecoder;
+import dev.sommelier.tasks.explain.CamMap;
+import dev.sommelier.tasks.explain.faithfulness.DeletionMetric;
+import dev.sommelier.tasks.explain.faithfulness.Faithfulness;
+import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
+import dev.sommelier.tasks.explain.render.ContactSheet;
+import dev.sommelier.tasks.explain.render.Overlay;
+import dev.sommelier.tasks.job.ImageInputs;
+import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tasks.model.ModelStore;
+import dev.sommelier.tasks.model.TaskModel;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Explains image files with a saved model: for each image and each explained target (a named
+ * class, the most probable classes, or a regressor's value) the heat map over the image, the raw
+ * map as 16-bit PNG and CSV, the map's peak and its deletion curves against a random baseline;
+ * per run a contact sheet and {@code explanations.json}. Images that cannot be decoded are
+ * skipped, logged and listed.
+ */
+public final class ExplainJob {
+
+  /** Rows per contact sheet. */
+  static final int SHEET_ROWS = 50;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExplainJob.class);
+  private static final int SHOWN_CLASSES = 5;
+
+  private final ExplainSettings settings;
+
+  /** A job for {@code settings}. */
+  public ExplainJob(ExplainSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Runs the job.
+   *
+   * @throws IllegalArgumentException when the model directory or an input does not exist, there
+   *     are no images, the class is unknown or the layer is not in the model
+   * @throws IOException when a folder cannot be listed or a file cannot be written
+   */
+  public ExplainResult run() throws IOException {
+    ExplainSettings s = settings;
+    List<String> classes = ModelStore.card(s.model()).config().classes();
+    int fixedClass = classIndex(s.className(), classes);
+    if (classes.isEmpty() && s.top() > 1) {
+      throw new IllegalArgumentException("a regression model has one value to explain, not a top "
+          + s.top());
+    }
+    List<Path> files = ImageInputs.expand(s.inputs());
+    List<ExplainedImage> explained = new ArrayList<>();
+    List<SkippedImage> skipped = new ArrayList<>();
+    List<Faithfulness> curves = new ArrayList<>();
+    ContactSheetPages sheets = new ContactSheetPages(s.out(), SHEET_ROWS);
+    String layer;
+    try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device())) {
+      TargetMaps maps = TargetMaps.of(model, s.layer(), s.method());
+      layer = maps.layer();
+      ExplanationWriter writer =
+          new ExplanationWriter(model, new DeletionMetric(s.deletionSteps()));
+      int size = model.config().inputSize();
+      int per = size * size * 3;
+      for (int from = 0; from < files.size(); from += s.batchSize()) {
+        List<Integer> numbers = new ArrayList<>();
+        List<RgbImage> images = new ArrayList<>();
+        for (int f = from; f < Math.min(files.size(), from + s.batchSize()); f++) {
+          try {
+            images.add(ImageDecoder.decode(files.get(f)));
+            numbers.add(f);
+          } catch (ImageDecodeException e) {
+            LOG.warn("skipping image {}: {}", files.get(f), e.reason());
+            skipped.add(new SkippedImage(files.get(f).toString(), e.reason()));
+          }
+        }
+        int n = images.size();
+        if (n == 0) {
+          continue;
+        }
+        float[] pixels = new float[n * per];
+        for (int i = 0; i < n; i++) {
+          ImageResizer.resize(images.get(i), size, size, pixels, i * per);
+        }
+        TargetMaps.Batch batch = maps.explain(pixels, n, fixedClass, s.top());
+        for (int i = 0; i < n; i++) {
+          int number = numbers.get(i);
+          RgbImage image = images.get(i);
+          float[] own = Arrays.copyOfRange(pixels, i * per, (i + 1) * per);
+          List<Explanation> explanations = new ArrayList<>();
+          List<BufferedImage> overlays = new ArrayList<>();
+          for (int r = 0; r < batch.columns()[i].length; r++) {
+            int column = batch.columns()[i][r];
+            CamMap map = batch.maps()[i][r];
+            Path base = s.out().resolve(baseName(number, files.get(number),
+                classes.isEmpty() ? "value" : classes.get(column)));
+            ExplanationWriter.Written w = writer.write(image, own, map, column, base,
+                s.seed() + (long) number * s.top() + r);
+            explanations.add(w.explanation());
+            overlays.add(w.overlay());
+            curves.add(w.explanation().faithfulness());
+          }
+          float[] out = batch.outputs()[i];
+          List<ClassProbability> top = classes.isEmpty() ? null
+              : PredictionDecoder.decode(out, classes).subList(0, Math.min(SHOWN_CLASSES,
+                  classes.size()));
+          ExplainedImage e = new ExplainedImage(files.get(number).toString(), image.width(),
+              image.height(), top, classes.isEmpty() ? out[0] : null, explanations);
+          explained.add(e);
+          sheets.add(new ContactSheet.Row(Overlay.of(image), overlays, sheetLines(e)));
+        }
+      }
+    }
+    ExplainResult result = new ExplainResult(s.model(), s.out(),
+        s.out().resolve("explanations.json"), sheets.finish(), layer, s.method(), explained,
+        skipped, FaithfulnessSummary.of(curves));
+    JobJson.write(result.json(), result);
+    LOG.info("explained {} images with {} at layer {}, skipped {}; deletion AUC map {} vs random"
+        + " {}", explained.size(), s.model(), layer, skipped.size(),
+        result.faithfulness().mapAuc(), result.faithfulness().randomAuc());
+    return result;
+  }
+
+  /** The index of {@code name} in {@code classes}, or -1 for none. */
+  private static int classIndex(String name, List<String> classes) {
+    if (name == null) {
+      return -1;
+    }
+    int i = classes.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(classes.isEmpty()
+          ? "a regression model has no classes; leave out the class"
+          : "no class '" + name + "' in the model; its classes are " + classes);
+    }
+    return i;
+  }
+
+  /** {@code 0007-cat-tabby}: the input's number keeps names of same-named inputs apart. */
+  private static String baseName(int number, Path file, String target) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return String.format(Locale.ROOT, "%04d-%s-%s", number + 1, safe(stem), safe(target));
+  }
+
+  private static String safe(String s) {
+    return s.replaceAll("[^A-Za-z0-9._-]+", "_");
+  }
+
+  private static List<String> sheetLines(ExplainedImage e) {
+    List<String> lines = new ArrayList<>();
+    lines.add(Path.of(e.file()).getFileName().toString());
+    if (e.classes() == null) {
+      lines.add(String.format(Locale.ROOT, "value %.4f", e.value()));
+    } else {
+      for (ClassProbability c : e.classes()) {
+        lines.add(String.format(Locale.ROOT, "%s  %.3f", c.name(), c.probability()));
+      }
+    }
+    for (Explanation x : e.explanations()) {
+      lines.add(String.format(Locale.ROOT, "%s: deletion AUC %.3f, random %.3f",
+          x.target(), x.faithfulness().map().auc(), x.faithfulness().random().auc()));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.sommelier.tasks.explain.job;
+
+import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
+import dev.sommelier.tasks.job.SkippedImage;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an {@link ExplainJob} did; also the content of its {@code explanations.json}.
+ *
+ * @param model the model directory
+ * @param out the output folder
+ * @param json this result ({@code out/explanations.json})
+ * @param contactSheets the contact sheets, a row per image (one sheet per 50 images)
+ * @param layer the explained layer
+ * @param method how its channels were weighted
+ * @param images one entry per decoded image, in input order
+ * @param skipped the images that could not be decoded, with the reason
+ * @param faithfulness the deletion numbers averaged over every map
+ */
+public record ExplainResult(Path model, Path out, Path json, List<Path> contactSheets,
+    String layer, CamMethod method, List<ExplainedImage> images, List<SkippedImage> skipped,
+    FaithfulnessSummary faithfulness) {
+
+  /** Copies the lists. */
+  public ExplainResult {
+    contactSheets = List.copyOf(contactSheets);
+    images = List.copyOf(images);
+    skipped = List.copyOf(skipped);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.sommelier.tools;
+
+import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
+import dev.sommelier.tasks.explain.job.ExplainJob;
+import dev.sommelier.tasks.explain.job.ExplainResult;
+import dev.sommelier.tasks.explain.job.ExplainSettings;
+import dev.sommelier.tasks.explain.job.ExplainedImage;
+import dev.sommelier.tasks.explain.job.Explanation;
+import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.SkippedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sommelier explain}: Grad-CAM maps of a saved model on image files; every option maps to
+ * one {@link ExplainSettings} field.
+ */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Explains image files with a saved model (Grad-CAM or Grad-CAM++): per image and"
+        + " target a heat-map overlay, the raw map as 16-bit PNG and CSV, and deletion curves"
+        + " (map order vs random order; lower area = more faithful map); per run"
+        + " OUT/contact-sheet.png and OUT/explanations.json. Images that cannot be decoded are"
+        + " skipped and listed.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
+      "  sommelier explain --model runs/shapes/model --images incoming/ --top 3 --out explained",
+      "  sommelier explain --model runs/shapes/model --images a.png b.png --class circle \\",
+      "      --method gradcam++ --layer conv_pw_12_relu --out explained --json",
+      "",
+      "A folder stands for its jpg, jpeg, png, bmp and gif files."
+    })
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "DIR", required = true,
+      description = "A model directory (from train or import).")
+  Path model;
+
+  @Option(names = "--images", paramLabel = "PATH", arity = "1..*", required = true,
+      description = "Image files and folders of images.")
+  List<Path> images;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true,
+      description = "Output folder for the maps, contact sheet and explanations.json.")
+  Path out;
+
+  @Option(names = "--layer", paramLabel = "NAME",
+      description = "Layer to explain (default: the backbone's Grad-CAM layer).")
+  String layer;
+
+  @Option(names = "--class", paramLabel = "NAME",
+      description = "Explain this class in every image (default: the most probable class).")
+  String className;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "1",
+      description = "Explain each image's K most probable classes (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--method", paramLabel = "gradcam|gradcam++", defaultValue = "gradcam",
+      converter = MethodConverter.class,
+      description = "How channels are weighted (default: ${DEFAULT-VALUE}).")
+  CamMethod method;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "16",
+      description = "Images per batch (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--deletion-steps", paramLabel = "N", defaultValue = "10",
+      description = "Steps of the deletion metric, each removing 1/N of the pixels"
+          + " (default: ${DEFAULT-VALUE}).")
+  int deletionSteps;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+      description = "Seed of the deletion metric's random order (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Mixin DeviceOption deviceOption;
+
+  @Option(names = "--json", description = "Print the result as JSON instead of a summary.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    ExplainResult r = new ExplainJob(ExplainSettings.builder(model, images, out)
+        .layer(layer).method(method).className(className).top(top).batchSize(batch)
+        .deletionSteps(deletionSteps).seed(seed).device(deviceOption.device()).build()).run();
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      Cli.printJson(o, JobJson.tree(r));
+      return 0;
+    }
+    for (ExplainedImage e : r.images()) {
+      for (Explanation x : e.explanations()) {
+        o.printf(Locale.ROOT, "%s  %s  peak (%d, %d)  deletion AUC %.3f vs random %.3f%n",
+            e.file(), x.target(), x.peakX(), x.peakY(), x.faithfulness().map().auc(),
+            x.faithfulness().random().auc());
+      }
+    }
+    for (SkippedImage s : r.skipped()) {
+      o.println(s.file() + "  skipped: " + s.reason());
+    }
+    FaithfulnessSummary f = r.faithfulness();
+    o.println();
+    o.printf(Locale.ROOT, "Layer %s, %s: mean deletion AUC %.3f (random %.3f), first-step drop"
+        + " %.3f (random %.3f) over %d maps%n", r.layer(), method(r.method()), f.mapAuc(),
+        f.randomAuc(), f.mapFirstStepDrop(), f.randomFirstStepDrop(), f.maps());
+    o.println("Explanations: " + r.json() + ", contact sheet: " + r.contactSheets());
+    o.flush();
+    return 0;
+  }
+
+  private static String method(CamMethod m) {
+    return m == CamMethod.GRAD_CAM ? "gradcam" : "gradcam++";
+  }
+
+  /** {@code gradcam} or {@code gradcam++} (also {@code grad-cam}, {@code gradcampp}). */
+  static final class MethodConverter implements CommandLine.ITypeConverter<CamMethod> {
+    @Override
+    public CamMethod convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+      switch (v) {
+        case "gradcam":
+          return CamMethod.GRAD_CAM;
+        case "gradcam++":
+        case "gradcampp":
+        case "gradcamplusplus":
+          return CamMethod.GRAD_CAM_PLUS_PLUS;
+        default:
+          throw new CommandLine.TypeConversionException(
+              "unknown method '" + value + "': use gradcam or gradcam++");
+      }
+    }
+  }
+}
