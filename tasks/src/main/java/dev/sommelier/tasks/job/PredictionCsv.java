@@ -1,13 +1,13 @@
 package dev.sommelier.tasks.job;
 
+import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.eval.ClassProbability;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -34,17 +34,16 @@ final class PredictionCsv {
       header.addAll(List.of("prediction", "probability"));
       header.addAll(classes);
     }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-        csv.printRecord(header);
-        for (PredictedImage p : predictions) {
-          csv.printRecord(row(p, classes.size(), ranks));
+      AtomicFiles.write(file, out -> {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+          csv.printRecord(header);
+          for (PredictedImage p : predictions) {
+            csv.printRecord(row(p, classes.size(), ranks));
+          }
         }
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

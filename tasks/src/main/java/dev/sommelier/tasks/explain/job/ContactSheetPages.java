@@ -1,6 +1,6 @@
 package dev.sommelier.tasks.explain.job;
 
-import dev.sommelier.tasks.explain.render.AtomicFiles;
+import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.explain.render.ContactSheet;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.sommelier.tasks.explain.CamMap;
 import dev.sommelier.tasks.explain.CamMaps;
 import dev.sommelier.tasks.explain.faithfulness.DeletionMetric;
 import dev.sommelier.tasks.explain.faithfulness.Faithfulness;
-import dev.sommelier.tasks.explain.render.AtomicFiles;
+import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.explain.render.Overlay;
 import dev.sommelier.tasks.explain.render.RawMapFiles;
 import dev.sommelier.tasks.model.TaskModel;

@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.explain.render;
 
+import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.explain.CamMap;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferUShort;

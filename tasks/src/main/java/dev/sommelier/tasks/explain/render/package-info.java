@@ -4,6 +4,6 @@
  * dev.sommelier.tasks.explain.render.Overlay}), the raw map as a 16-bit grayscale PNG and as CSV
  * ({@link dev.sommelier.tasks.explain.render.RawMapFiles}), and a contact sheet of a whole run
  * ({@link dev.sommelier.tasks.explain.render.ContactSheet}). Every file is written atomically
- * ({@link dev.sommelier.tasks.explain.render.AtomicFiles}).
+ * ({@link dev.sommelier.core.AtomicFiles}).
  */
 package dev.sommelier.tasks.explain.render;

@@ -3,6 +3,7 @@ package dev.sommelier.tasks.explain.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.explain.CamMap;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package dev.sommelier.tasks.explain.render;
+package dev.sommelier.core;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;
