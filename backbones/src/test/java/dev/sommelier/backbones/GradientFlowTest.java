@@ -72,13 +72,10 @@ class GradientFlowTest {
 
   private static Map<String, float[]> snapshot(ModelRuntime rt) {
     List<ModelVariable> vars = rt.variables().all();
-    Session.Runner runner = rt.session().runner();
-    vars.forEach(v -> runner.fetch(v.read()));
+    List<float[]> values = rt.values(vars);
     Map<String, float[]> out = new LinkedHashMap<>();
-    try (Result r = runner.run()) {
-      for (int i = 0; i < vars.size(); i++) {
-        out.put(vars.get(i).name(), Tensors.values(r.get(i)));
-      }
+    for (int i = 0; i < vars.size(); i++) {
+      out.put(vars.get(i).name(), values.get(i));
     }
     return out;
   }

@@ -1,10 +1,12 @@
 package dev.sommelier.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
@@ -101,6 +103,22 @@ public final class ModelRuntime implements AutoCloseable {
       session.initialize();
     }
     return session;
+  }
+
+  /** The current values of {@code variables}, row-major, read in one {@code session.run}. */
+  public List<float[]> values(List<ModelVariable> variables) {
+    if (variables.isEmpty()) {
+      return List.of();
+    }
+    Session.Runner runner = session().runner();
+    variables.forEach(v -> runner.fetch(v.read()));
+    List<float[]> out = new ArrayList<>(variables.size());
+    try (Result r = runner.run()) {
+      for (int i = 0; i < variables.size(); i++) {
+        out.add(Tensors.values(r.get(i)));
+      }
+    }
+    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sommelier.core;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Session;
@@ -52,6 +53,31 @@ public final class WeightAssigner {
         });
     if (!values.isEmpty()) {
       runner.run().close();
+    }
+  }
+
+  /**
+   * Sets each named variable of this runtime to the value of its source variable in {@code from}
+   * (another graph), read in one run; a source of the same size but another shape is reshaped
+   * (a 1x1 convolution kernel becomes a Dense kernel).
+   *
+   * @throws IllegalArgumentException when a name is unknown or a source's size differs
+   */
+  public void copy(ModelRuntime from, Map<String, ModelVariable> sources) {
+    List<String> names = new ArrayList<>(sources.keySet());
+    List<float[]> read = from.values(new ArrayList<>(sources.values()));
+    Map<String, TFloat32> values = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < names.size(); i++) {
+        ModelVariable target = find(names.get(i));
+        if (target == null) {
+          throw new IllegalArgumentException("cannot copy weights: no variable " + names.get(i));
+        }
+        values.put(target.name(), Tensors.of(target.shape(), read.get(i)));
+      }
+      assign(values);
+    } finally {
+      values.values().forEach(TFloat32::close);
     }
   }
 

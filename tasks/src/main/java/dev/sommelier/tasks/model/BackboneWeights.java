@@ -5,19 +5,13 @@ import dev.sommelier.backbones.keras.ImportedModel;
 import dev.sommelier.backbones.keras.KerasModelImporter;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
-import dev.sommelier.core.Tensors;
 import dev.sommelier.core.WeightAssigner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Starts a model's backbone from a user's Keras SavedModel (for instance
@@ -49,30 +43,19 @@ public final class BackboneWeights {
             dir + " holds a " + theirs + " backbone, but the model is a " + ours
                 + "; choose --backbone " + theirs);
       }
-      List<ModelVariable> targets =
-          model.runtime().variables().all().stream()
-              .filter(v -> model.backbone().blockOf(v.layer()) >= 0)
-              .toList();
-      List<ModelVariable> sources = new ArrayList<>();
-      for (ModelVariable t : targets) {
+      Map<String, ModelVariable> sources = new LinkedHashMap<>();
+      for (ModelVariable t : model.runtime().variables().all()) {
+        if (model.backbone().blockOf(t.layer()) < 0) {
+          continue;
+        }
         ModelVariable s = keras.variables().get(t.name());
         if (s == null || !s.shape().equals(t.shape())) {
           throw new IllegalArgumentException(dir + " has no weight " + t.name() + " of shape " + t.shape());
         }
-        sources.add(s);
+        sources.put(t.name(), s);
       }
-      Session.Runner runner = keras.session().runner();
-      sources.forEach(s -> runner.fetch(s.read()));
-      Map<String, TFloat32> values = new LinkedHashMap<>();
-      try (Result r = runner.run()) {
-        for (int i = 0; i < targets.size(); i++) {
-          values.put(targets.get(i).name(), Tensors.of(targets.get(i).shape(), Tensors.values(r.get(i))));
-        }
-        new WeightAssigner(model.runtime()).assign(values);
-      } finally {
-        values.values().forEach(TFloat32::close);
-      }
-      LOG.info("backbone {} starts from the {} weights of {}", ours, targets.size(), dir);
+      new WeightAssigner(model.runtime()).copy(keras, sources);
+      LOG.info("backbone {} starts from the {} weights of {}", ours, sources.size(), dir);
     }
   }
 }

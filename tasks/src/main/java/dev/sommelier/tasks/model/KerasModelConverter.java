@@ -7,7 +7,6 @@ import dev.sommelier.backbones.keras.KerasModelImporter;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
-import dev.sommelier.core.Tensors;
 import dev.sommelier.core.WeightAssigner;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.HeadSpec;
@@ -22,10 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Turns a Keras classifier or regressor (a supported backbone plus a top the foundation rebuilds)
@@ -116,10 +112,10 @@ public final class KerasModelConverter {
               + " are softmax classifiers or one linear value (a sigmoid or multi-value top is not"
               + " supported yet)");
     }
-    String type = hidden.isEmpty() ? "softmax" : classification ? "mlp" : hidden.size() == 1 ? "regressor" : "mlp";
-    if (!classification && hidden.isEmpty()) {
-      type = "mlp";
-    }
+    String type =
+        classification
+            ? (hidden.isEmpty() ? "softmax" : "mlp")
+            : (hidden.size() == 1 ? "regressor" : "mlp");
     HeadSpec spec = new HeadSpec(type, outputs, pooling, hidden, dropout, classification);
     Map<String, String> layerFor = new HashMap<>();
     for (int i = 0; i < dense.size(); i++) {
@@ -154,9 +150,8 @@ public final class KerasModelConverter {
 
   /** Copies every variable by name (head layers renamed), reshaping a 1x1 conv kernel to Dense. */
   private static void copyWeights(ModelRuntime from, ModelRuntime to, Map<String, String> layerFor) {
-    List<ModelVariable> targets = to.variables().all();
     Map<String, ModelVariable> sources = new LinkedHashMap<>();
-    for (ModelVariable t : targets) {
+    for (ModelVariable t : to.variables().all()) {
       String layer = layerFor.getOrDefault(t.layer(), t.layer());
       String weight = t.name().substring(t.name().lastIndexOf('/') + 1);
       ModelVariable s = from.variables().get(layer + "/" + weight);
@@ -165,17 +160,6 @@ public final class KerasModelConverter {
       }
       sources.put(t.name(), s);
     }
-    Session.Runner runner = from.session().runner();
-    sources.values().forEach(s -> runner.fetch(s.read()));
-    Map<String, TFloat32> values = new LinkedHashMap<>();
-    try (Result r = runner.run()) {
-      int i = 0;
-      for (ModelVariable t : targets) {
-        values.put(t.name(), Tensors.of(t.shape(), Tensors.values(r.get(i++))));
-      }
-      new WeightAssigner(to).assign(values);
-    } finally {
-      values.values().forEach(TFloat32::close);
-    }
+    new WeightAssigner(to).copy(from, sources);
   }
 }

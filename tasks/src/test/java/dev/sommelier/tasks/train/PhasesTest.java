@@ -8,20 +8,16 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelVariable;
-import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.TaskModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
 
 /** Head-only feature caching and the two-phase recipe, on a small MobileNet. */
 class PhasesTest {
@@ -44,16 +40,7 @@ class PhasesTest {
   }
 
   private static List<float[]> values(TaskModel m) {
-    List<ModelVariable> vars = m.runtime().variables().all();
-    Session.Runner r = m.runtime().session().runner();
-    vars.forEach(v -> r.fetch(v.read()));
-    List<float[]> out = new ArrayList<>();
-    try (Result res = r.run()) {
-      for (int i = 0; i < vars.size(); i++) {
-        out.add(Tensors.values(res.get(i)));
-      }
-    }
-    return out;
+    return m.runtime().values(m.runtime().variables().all());
   }
 
   private static TrainingConfig headOnly(boolean cache) {
