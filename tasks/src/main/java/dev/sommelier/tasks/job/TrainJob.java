@@ -105,7 +105,8 @@ public final class TrainJob {
           validation == null ? null
               : new PipelineBatchSource(validation, parts.validation().size(), classes, false),
           out);
-      int best = bestEpoch(epochs, validation != null);
+      // Without validation data the last weights are kept.
+      int best = validation == null ? epochs.size() : TrainingRun.bestEpoch(epochs);
       if (best != epochs.size()) {
         LOG.info("restoring epoch {}, the lowest validation loss", best);
         Checkpoints.restore(model.runtime(), out.resolve("checkpoints").resolve("best"));
@@ -172,23 +173,6 @@ public final class TrainJob {
       throw new IllegalArgumentException(
           "the validation and test parts are both empty: nothing to evaluate on");
     }
-  }
-
-  /**
-   * The 1-based epoch whose weights the best checkpoint holds: the last epoch with the lowest
-   * validation loss, as the trainer keeps it; the last epoch without validation data.
-   */
-  private static int bestEpoch(List<EpochResult> epochs, boolean validation) {
-    if (!validation) {
-      return epochs.size();
-    }
-    int best = 0;
-    for (int i = 1; i < epochs.size(); i++) {
-      if (TrainingRun.monitored(epochs.get(i)) <= TrainingRun.monitored(epochs.get(best))) {
-        best = i;
-      }
-    }
-    return best + 1;
   }
 
   private static double imagesPerSecond(List<EpochResult> epochs) {

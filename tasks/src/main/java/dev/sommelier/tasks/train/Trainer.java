@@ -142,9 +142,7 @@ public final class Trainer {
       byte[] state = JSON.writeValueAsBytes(run.history());
       Checkpoints.save(model.runtime(), last, Map.of(STATE, state));
       List<EpochResult> h = run.history();
-      EpochResult newest = h.get(h.size() - 1);
-      boolean improved = h.stream().allMatch(r -> TrainingRun.monitored(newest) <= TrainingRun.monitored(r));
-      if (improved) {
+      if (TrainingRun.bestEpoch(h) == h.size()) {
         Checkpoints.save(model.runtime(), best, Map.of(STATE, state));
       }
     } catch (IOException e) {

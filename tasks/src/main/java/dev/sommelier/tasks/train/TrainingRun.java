@@ -45,6 +45,20 @@ public final class TrainingRun {
     history.add(r);
   }
 
+  /**
+   * The 1-based epoch the best checkpoint holds: the last epoch with the lowest {@link #monitored}
+   * value (a tie goes to the newer epoch).
+   */
+  public static int bestEpoch(List<EpochResult> history) {
+    int best = 0;
+    for (int i = 1; i < history.size(); i++) {
+      if (monitored(history.get(i)) <= monitored(history.get(best))) {
+        best = i;
+      }
+    }
+    return best + 1;
+  }
+
   /** The value early stopping and the best checkpoint watch: validation loss, else training loss. */
   public static double monitored(EpochResult r) {
     return Double.isNaN(r.valLoss()) ? r.loss() : r.valLoss();
