@@ -36,8 +36,20 @@ public final class DeviceInventory {
 
   private DeviceInventory() {}
 
-  /** Lists the devices of a throw-away session on an empty graph. */
+  /**
+   * The devices this process sees. They cannot change while it runs, so they are listed once (in a
+   * throw-away session on an empty graph) rather than each time a runtime opens.
+   */
   public static List<DeviceInfo> list() {
+    return Listed.DEVICES;
+  }
+
+  /** Lazily lists the devices on first use. */
+  private static final class Listed {
+    static final List<DeviceInfo> DEVICES = List.copyOf(query());
+  }
+
+  private static List<DeviceInfo> query() {
     try (Graph g = new Graph();
         Session s = new Session(g);
         TF_Status status = TF_Status.newStatus()) {

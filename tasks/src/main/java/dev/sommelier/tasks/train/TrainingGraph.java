@@ -131,11 +131,6 @@ public final class TrainingGraph {
     }
   }
 
-  /** Number of variables each phase trains. */
-  public List<Integer> trainedCounts() {
-    return steps.stream().map(s -> s.trained().size()).toList();
-  }
-
   private TFloat32 inputTensor(float[] inputs, boolean cachedFeatures, int n) {
     if (cachedFeatures) {
       long[] dims = towerFeatures.shape().asArray().clone();

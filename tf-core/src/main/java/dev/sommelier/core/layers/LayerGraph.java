@@ -266,11 +266,6 @@ public final class LayerGraph {
     return Collections.unmodifiableList(updates);
   }
 
-  /** Whether this is a training tower. */
-  public boolean isTraining() {
-    return training;
-  }
-
   /** The runtime this graph is built in. */
   public ModelRuntime runtime() {
     return runtime;
