@@ -106,12 +106,12 @@ public record LogoImages(int classes, int perClass, int size, FileFormat format,
     return out;
   }
 
-  /** One image with {@code logo} on a machine body; the logo's radius is 7-9% of the side. */
+  /** One image with {@code logo} on a machine body; the logo's radius is 10-13% of the side. */
   public static Drawn draw(Glyph logo, int size, Random random) {
     BufferedImage image = Canvas.noisyBackground(size, random);
     Graphics2D g = Canvas.graphics(image);
     Rectangle body = drawBody(g, size, random);
-    double r = size * (0.07 + 0.02 * random.nextDouble());
+    double r = size * (0.10 + 0.03 * random.nextDouble());
     double cx = body.x + r + 1 + random.nextDouble() * (body.width - 2 * r - 2);
     double cy = body.y + r + 1 + random.nextDouble() * (body.height - 2 * r - 2);
     Shape shape = logo.shape(cx, cy, r);

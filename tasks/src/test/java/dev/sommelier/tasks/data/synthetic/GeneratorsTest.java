@@ -110,7 +110,7 @@ class GeneratorsTest {
         b0.x + b0.width, b0.y + b0.height), csv.get(1));
     for (LogoImages.LogoImage l : written) {
       Rectangle b = l.box();
-      assertTrue(b.width <= 14 && b.height <= 14 && b.width >= 6, b.toString());
+      assertTrue(b.width <= 18 && b.height <= 18 && b.width >= 9, b.toString());
       assertTrue(b.x >= 0 && b.y >= 0 && b.x + b.width <= 64 && b.y + b.height <= 64, b.toString());
       RgbImage img = ImageDecoder.decode(l.image().file());
       assertEquals(64, img.height());
