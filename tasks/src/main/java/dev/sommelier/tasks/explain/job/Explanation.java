@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param overlay the heat map over the image (PNG, the image's size)
  * @param rawPng the map at the layer's resolution as 16-bit grayscale
  * @param rawCsv the map at the layer's resolution as CSV
+ * @param rawNpy the map at the layer's resolution as a NumPy {@code float32} array
  * @param faithfulness the deletion curves of the map and of a random order, scoring the explained
  *     class's probability (or the value)
  */
 public record Explanation(String target, float score, int peakX, int peakY, Path overlay,
-    Path rawPng, Path rawCsv, Faithfulness faithfulness) {}
+    Path rawPng, Path rawCsv, Path rawNpy, Faithfulness faithfulness) {}

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * Turns one map of one image into its files ({@code NAME-overlay.png}, {@code NAME-map16.png},
- * {@code NAME-map.csv}), its peak in the original image's pixels and its deletion curves.
+ * {@code NAME-map.csv}, {@code NAME-map.npy}), its peak in the original image's pixels and its deletion curves.
  */
 final class ExplanationWriter {
 
@@ -53,14 +53,16 @@ final class ExplanationWriter {
     Path overlayFile = sibling(base, "-overlay.png");
     Path png = sibling(base, "-map16.png");
     Path csv = sibling(base, "-map.csv");
+    Path npy = sibling(base, "-map.npy");
     AtomicFiles.writePng(overlayFile, overlay);
     RawMapFiles.writePng16(png, map);
     RawMapFiles.writeCsv(csv, map);
+    RawMapFiles.writeNpy(npy, map);
     int size = model.config().inputSize();
     Faithfulness f = deletion.measure(pixels, size, size, CamMaps.upsample(map, size, size),
         new TargetScorer(model, column), seed);
     return new Written(new Explanation(map.target(), map.score(), peak.x(), peak.y(),
-        overlayFile, png, csv, f), overlay);
+        overlayFile, png, csv, npy, f), overlay);
   }
 
   private static Path sibling(Path base, String suffix) {

@@ -7,6 +7,8 @@ import java.awt.image.DataBufferUShort;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
@@ -14,12 +16,15 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A map at its layer's resolution, unblended: as a 16-bit grayscale PNG ({@code round(v *
- * 65535)}, so a reader gets the values back within 1/65535) and as CSV (one line per row, the
- * float values).
+ * 65535)}, so a reader gets the values back within 1/65535), as CSV (one line per row, the float
+ * values) and as a NumPy {@code .npy} array ({@code float32}, shape {@code (height, width)}, which
+ * {@code numpy.load} reads as is).
  */
 public final class RawMapFiles {
 
   private static final int MAX_16 = 65535;
+  private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+  private static final int NPY_ALIGN = 64;
 
   private RawMapFiles() {}
 
@@ -56,5 +61,25 @@ public final class RawMapFiles {
       }
       csv.flush();
     });
+  }
+
+  /**
+   * Writes {@code map} as a version 1.0 {@code .npy} file: the magic string, a little-endian
+   * header length, the header dictionary padded with spaces to a multiple of 64 bytes, then the
+   * values as little-endian {@code float32} in row-major order.
+   */
+  public static void writeNpy(Path file, CamMap map) throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + map.height() + ", "
+        + map.width() + "), }";
+    int unpadded = NPY_MAGIC.length + 2 + dict.length() + 1;
+    String header = dict + " ".repeat((NPY_ALIGN - unpadded % NPY_ALIGN) % NPY_ALIGN) + "\n";
+    byte[] headerBytes = header.getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer body = ByteBuffer.allocate(NPY_MAGIC.length + 2 + headerBytes.length
+        + 4 * map.values().length).order(ByteOrder.LITTLE_ENDIAN);
+    body.put(NPY_MAGIC).putShort((short) headerBytes.length).put(headerBytes);
+    for (float v : map.values()) {
+      body.putFloat(v);
+    }
+    AtomicFiles.write(file, out -> out.write(body.array()));
   }
 }

@@ -83,6 +83,7 @@ class ExplainJobTest {
       assertEquals(40, overlay.getHeight());
       assertEquals(16, ImageIO.read(x.rawPng().toFile()).getColorModel().getPixelSize());
       assertTrue(Files.readAllLines(x.rawCsv()).size() > 0);
+      assertTrue(Files.size(x.rawNpy()) > 128);
       assertEquals(6, x.faithfulness().map().scores().length, "untouched + 5 steps");
       assertEquals(x.faithfulness().map().scores()[0], x.faithfulness().random().scores()[0]);
     }

@@ -2,11 +2,15 @@ package dev.sommelier.tasks.explain.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.explain.CamMap;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +48,7 @@ class RenderTest {
   }
 
   @Test
-  void sixteenBitPngRoundTripsTheMap() throws Exception {
+  void rawMapFilesGiveTheValuesBack() throws Exception {
     SplittableRandom r = new SplittableRandom(7);
     float[] v = new float[6 * 4];
     for (int i = 0; i < v.length; i++) {
@@ -72,7 +76,22 @@ class RenderTest {
     String[] first = lines.get(0).split(",");
     assertEquals(6, first.length);
     assertEquals(v[2], Float.parseFloat(first[2]));
-    assertEquals(List.of("raw.csv", "raw.png"), names(tmp), "no temporary files left");
+    Path npy = tmp.resolve("raw.npy");
+    RawMapFiles.writeNpy(npy, map);
+    byte[] bytes = Files.readAllBytes(npy);
+    assertEquals("\u0093NUMPY", new String(bytes, 0, 6, StandardCharsets.ISO_8859_1));
+    assertEquals(1, bytes[6], "format version 1.0");
+    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int headerLength = in.getShort(8);
+    assertEquals(0, (10 + headerLength) % 64, "data aligned to 64 bytes");
+    String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+    assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 6), }", header.strip());
+    assertTrue(header.endsWith("\n"));
+    assertEquals(10 + headerLength + 4 * 24, bytes.length);
+    for (int i = 0; i < 24; i++) {
+      assertEquals(v[i], in.getFloat(10 + headerLength + 4 * i), "value " + i);
+    }
+    assertEquals(List.of("raw.csv", "raw.npy", "raw.png"), names(tmp), "no temporary files left");
   }
 
   @Test
