@@ -7,21 +7,29 @@ import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.eval.PredictionDecoder;
+import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.CamResult;
+import dev.sommelier.tasks.explain.CamTarget;
+import dev.sommelier.tasks.explain.GradCam;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A trained model ready for an application: decodes, resizes and preprocesses images the way the
  * model was trained, and answers with ranked class probabilities or a value. Safe to share between
- * threads (TensorFlow sessions run concurrently; the predictor keeps no mutable state). Close it to
- * free the graph.
+ * threads (TensorFlow sessions run concurrently). It also explains its answers with Grad-CAM: one
+ * explainer per layer is built on first use and kept, so repeated calls add nothing to the graph.
+ * Close it to free the graph.
  */
 public final class Predictor implements AutoCloseable {
 
   private final TaskModel model;
+  private final Map<String, GradCam> explainers = new ConcurrentHashMap<>();
 
   /** Wraps a model already in memory (it is closed with the predictor). */
   public Predictor(TaskModel model) {
@@ -51,6 +59,56 @@ public final class Predictor implements AutoCloseable {
     if (images.isEmpty()) {
       return List.of();
     }
+    return decode(ids, model.predict(inputs(images), images.size()));
+  }
+
+  /**
+   * Predicts one image file and explains the answer with Grad-CAM on the backbone's default layer:
+   * the most probable class's logit for a classifier, what raises the value for a regressor.
+   */
+  public HeatMap explain(Path image) throws ImageDecodeException {
+    CamTarget target = model.head().spec().classification() ? CamTarget.predictedClass()
+        : CamTarget.value(true);
+    return explainAll(List.of(image.toString()), List.of(ImageDecoder.decode(image)), target,
+        CamMethod.GRAD_CAM, model.backbone().spec().gradCamLayer()).get(0);
+  }
+
+  /**
+   * Predicts and explains decoded images in one session run.
+   *
+   * @param ids names of the images in the answers
+   * @param images the images (any size)
+   * @param target what to explain, e.g. {@link CamTarget#classProbability} of a class
+   * @param method Grad-CAM or Grad-CAM++
+   * @param layer the explained layer, e.g. the backbone's {@code gradCamLayer()}
+   * @throws IllegalArgumentException when the target does not fit the model or there is no such
+   *     spatial layer
+   */
+  public List<HeatMap> explainAll(List<String> ids, List<RgbImage> images, CamTarget target,
+      CamMethod method, String layer) {
+    if (ids.size() != images.size()) {
+      throw new IllegalArgumentException(ids.size() + " ids for " + images.size() + " images");
+    }
+    if (images.isEmpty()) {
+      return List.of();
+    }
+    GradCam cam = explainers.computeIfAbsent(layer, l -> GradCam.of(model, l));
+    List<CamResult> results = cam.explain(inputs(images), images.size(), target, method);
+    int k = model.head().outputs();
+    float[] outputs = new float[images.size() * k];
+    for (int i = 0; i < images.size(); i++) {
+      System.arraycopy(results.get(i).prediction(), 0, outputs, i * k, k);
+    }
+    List<Prediction> predictions = decode(ids, outputs);
+    List<HeatMap> out = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      out.add(new HeatMap(predictions.get(i), results.get(i).map(), images.get(i)));
+    }
+    return out;
+  }
+
+  /** The images resized to the model's input and preprocessed, as one batch. */
+  private float[] inputs(List<RgbImage> images) {
     int size = model.config().inputSize();
     int per = size * size * 3;
     float[] batch = new float[images.size() * per];
@@ -58,7 +116,7 @@ public final class Predictor implements AutoCloseable {
       ImageResizer.resize(images.get(i), size, size, batch, i * per);
     }
     model.backbone().spec().preprocessing().applyInPlace(batch);
-    return decode(ids, model.predict(batch, images.size()));
+    return batch;
   }
 
   /** Turns raw model outputs ({@code n * k}) into predictions. */
@@ -68,7 +126,8 @@ public final class Predictor implements AutoCloseable {
     for (int i = 0; i < ids.size(); i++) {
       if (model.head().spec().classification()) {
         float[] row = java.util.Arrays.copyOfRange(outputs, i * k, (i + 1) * k);
-        out.add(new Prediction(ids.get(i), PredictionDecoder.decode(row, model.config().classes()), Float.NaN));
+        out.add(new Prediction(ids.get(i), PredictionDecoder.decode(row, model.config().classes()),
+            Float.NaN));
       } else {
         out.add(new Prediction(ids.get(i), List.of(), outputs[i]));
       }

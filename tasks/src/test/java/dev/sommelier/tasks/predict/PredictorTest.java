@@ -12,6 +12,10 @@ import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.eval.ClassProbability;
+import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.CamResult;
+import dev.sommelier.tasks.explain.CamTarget;
+import dev.sommelier.tasks.explain.GradCam;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
@@ -114,5 +118,54 @@ class PredictorTest {
       assertEquals(List.of("bass", "cello", "viola"), p.model().config().classes());
       assertArrayEquals(expected, p.model().predict(x, 2), 0f);
     }
+  }
+
+  @Test
+  void explainsItsAnswersWithOneExplainerPerLayerAndTheSameMapsAsGradCam() {
+    List<RgbImage> images = images(3);
+    List<String> ids = List.of("a", "b", "c");
+    try (Predictor p = new Predictor(model())) {
+      List<HeatMap> first = p.explainAll(ids, images, CamTarget.classProbability(1),
+          CamMethod.GRAD_CAM, "block2_relu");
+      long operations = count(p.model().runtime().graph().operations());
+      List<HeatMap> again = p.explainAll(ids, images, CamTarget.classProbability(1),
+          CamMethod.GRAD_CAM, "block2_relu");
+      assertEquals(operations, count(p.model().runtime().graph().operations()),
+          "the second call reuses the explainer and adds no operation");
+
+      List<Prediction> predicted = p.predictAll(ids, images);
+      List<CamResult> direct = GradCam.of(p.model(), "block2_relu").explain(
+          inputsOf(p.model(), images), 3, CamTarget.classProbability(1), CamMethod.GRAD_CAM);
+      for (int i = 0; i < 3; i++) {
+        HeatMap h = first.get(i);
+        assertEquals(predicted.get(i).top().name(), h.prediction().top().name());
+        assertEquals(predicted.get(i).top().probability(), h.prediction().top().probability(),
+            1e-6f);
+        assertArrayEquals(direct.get(i).map().values(), h.map().values(), 1e-6f);
+        assertArrayEquals(h.map().values(), again.get(i).map().values(), 0f);
+        assertEquals(8, h.map().height(), "block2_relu of a 16x16 input");
+        assertEquals(20 * 24, h.upsampled().length, "at the original 24x20 image");
+        assertEquals(24, h.overlay().getWidth());
+        assertTrue(h.peak().x() < 24 && h.peak().y() < 20);
+      }
+    }
+  }
+
+  private static float[] inputsOf(TaskModel m, List<RgbImage> images) {
+    int per = 16 * 16 * 3;
+    float[] x = new float[images.size() * per];
+    for (int i = 0; i < images.size(); i++) {
+      dev.sommelier.tasks.data.ImageResizer.resize(images.get(i), 16, 16, x, i * per);
+    }
+    m.backbone().spec().preprocessing().applyInPlace(x);
+    return x;
+  }
+
+  private static long count(java.util.Iterator<?> it) {
+    long n = 0;
+    for (; it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
   }
 }
