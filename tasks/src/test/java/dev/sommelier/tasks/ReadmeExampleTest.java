@@ -17,6 +17,7 @@ import dev.sommelier.tasks.data.synthetic.ShapeImages;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
+import dev.sommelier.tasks.predict.HeatMap;
 import dev.sommelier.tasks.predict.Prediction;
 import dev.sommelier.tasks.predict.Predictor;
 import dev.sommelier.tasks.train.LearningRateSchedule;
@@ -31,11 +32,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's Java example, compiled and run so that it cannot rot. Keep the two in step. */
 class ReadmeExampleTest {
+
+  private static final String START = "// --- README example starts here ---\n";
+  private static final String END = "    // --- README example ends here ---";
 
   @TempDir Path work;
 
@@ -70,11 +76,31 @@ class ReadmeExampleTest {
     try (Predictor predictor = Predictor.load(out.resolve("model"), Device.CPU)) {
       Prediction p = predictor.predict(photos.resolve("circle").resolve("circle_0000.png"));
       System.out.println(p.top().name() + " " + p.top().probability());
+      HeatMap why = predictor.explain(photos.resolve("circle").resolve("circle_0001.png"));
+      ImageIO.write(why.overlay(), "png", out.resolve("why.png").toFile());
+      System.out.println(why.prediction().top().name() + " peak at " + why.peak());
     }
     // --- README example ends here ---
 
     assertTrue(Files.isRegularFile(out.resolve("model/model.json")));
     assertTrue(Files.isRegularFile(out.resolve("saved_model/saved_model.pb")));
     assertEquals(List.of("circle", "square", "triangle"), data.classNames());
+    assertEquals(64, ImageIO.read(out.resolve("why.png").toFile()).getWidth());
+  }
+
+  @Test
+  void theReadmeShowsExactlyThisExample() throws Exception {
+    String source = Files.readString(Path.of("src/test/java/dev/sommelier/tasks/ReadmeExampleTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    String example = source.substring(source.indexOf(START) + START.length(), source.lastIndexOf(END));
+    String dedented = example.lines().map(l -> l.length() >= 4 ? l.substring(4) : l.strip())
+        .filter(l -> !l.isBlank()).map(l -> l.replaceAll("\\s*// .*$", ""))
+        .collect(Collectors.joining("\n"));
+    int block = readme.indexOf("```java\nDataSet data");
+    assertTrue(block >= 0, "README has the example's code block");
+    String shown = readme.substring(block + "```java\n".length(), readme.indexOf("```", block + 7))
+        .lines().map(l -> l.replaceAll("\\s*// .*$", "")).filter(l -> !l.isBlank())
+        .collect(Collectors.joining("\n"));
+    assertEquals(dedented, shown, "README.md's Java example and this test differ (comments aside)");
   }
 }
