@@ -163,8 +163,7 @@ final class SommelierWindow implements JobView {
     bar.setIndeterminate(false);
     bar.setValue((int) Math.round(p.fraction() * BAR_STEPS));
     bar.setString(Math.round(p.fraction() * 100) + "%");
-    showStatus((stopping ? "Stopping after this epoch · " : "")
-        + p.status(), statusColor);
+    showStatus((stopping ? "Stopping after this epoch · " : "") + p.status(), statusColor);
   }
 
   @Override
