@@ -1,6 +1,7 @@
 package dev.sommelier.tools;
 
 import dev.sommelier.tools.bench.BenchCommand;
+import dev.sommelier.tools.gui.GuiCommand;
 import java.util.concurrent.Callable;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sommelier} command: lists backbones, summarises models, verifies Keras imports,
- * trains, evaluates, predicts and explains, and runs benchmarks. Exit status: 0 done, 1 failure, 2 bad
- * usage or bad input.
+ * trains, evaluates, predicts and explains (training and prediction in a window too), and runs
+ * benchmarks. Exit status: 0 done, 1 failure, 2 bad usage or bad input.
  */
 @Command(
     name = "sommelier",
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       PredictCommand.class,
       ExplainCommand.class,
+      GuiCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
       "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
+      "  sommelier gui",
       "  sommelier <command> --help",
       "",
       "Exit status: 0 done, 1 failure, 2 bad usage or bad input."

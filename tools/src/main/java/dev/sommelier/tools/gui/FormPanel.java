@@ -1,0 +1,167 @@
+package dev.sommelier.tools.gui;
+
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.tasks.train.OptimizerKind;
+import java.awt.CardLayout;
+import java.awt.FlowLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.ButtonGroup;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
+import javax.swing.JTextField;
+
+/**
+ * The job form: Train or Predict, and the fields of the chosen one. It only reads what is typed;
+ * {@link TrainForm} and {@link PredictForm} check it.
+ */
+final class FormPanel extends JPanel {
+
+  /** Which job the form describes. */
+  enum Mode { TRAIN, PREDICT }
+
+  private final JRadioButton train = new JRadioButton("Train a model", true);
+  private final JComboBox<String> backbone;
+  private final JTextField inputSize;
+  private final FolderField data =
+      new FolderField("dataFolder", "A folder with one sub-folder of images per class");
+  private final JComboBox<String> optimizer;
+  private final JTextField learningRate;
+  private final JTextField batch;
+  private final JTextField epochs;
+  private final FolderField trainOut =
+      new FolderField("trainOut", "Where the model, report.json and epochs.csv go");
+  private final FolderField model =
+      new FolderField("modelFolder", "A model folder from training (OUT/model) or import");
+  private final FolderField images =
+      new FolderField("imagesFolder", "A folder of jpg, png, bmp or gif images");
+  private final FolderField predictOut = new FolderField("predictOut",
+      "Where predictions.csv and predictions.json go (blank: predictions/ beside the model)");
+
+  /** A form with the {@code train} command's defaults and the registry's backbones. */
+  FormPanel(BackboneRegistry registry) {
+    super(new GridBagLayout());
+    TrainForm d = TrainForm.defaults();
+    backbone = new JComboBox<>(BackboneChoices.of(registry).toArray(String[]::new));
+    backbone.setEditable(true);
+    backbone.setPrototypeDisplayValue("mobilenet_v1:alpha=0.75, room to type");
+    backbone.setSelectedItem(d.backbone());
+    backbone.setName("backbone");
+    backbone.setToolTipText("A registered backbone; type options too, e.g. simple_cnn:blocks=2");
+    inputSize = field("inputSize", d.inputSize(), 4, "Square input size; blank for the default");
+    optimizer = new JComboBox<>(Arrays.stream(OptimizerKind.values())
+        .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
+    optimizer.setSelectedItem(d.optimizer());
+    optimizer.setName("optimizer");
+    learningRate = field("learningRate", d.learningRate(), 6, "Learning rate");
+    batch = field("batch", d.batch(), 4, "Images per step");
+    epochs = field("epochs", d.epochs(), 4, "Epochs to train");
+
+    JRadioButton predict = new JRadioButton("Predict images");
+    train.setName("modeTrain");
+    predict.setName("modePredict");
+    ButtonGroup group = new ButtonGroup();
+    group.add(train);
+    group.add(predict);
+
+    CardLayout cards = new CardLayout();
+    JPanel jobs = new JPanel(cards);
+    jobs.add(trainCard(), Mode.TRAIN.name());
+    jobs.add(predictCard(), Mode.PREDICT.name());
+    train.addActionListener(e -> cards.show(jobs, Mode.TRAIN.name()));
+    predict.addActionListener(e -> cards.show(jobs, Mode.PREDICT.name()));
+
+    JPanel modes = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+    modes.add(train);
+    modes.add(predict);
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = 0;
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.weightx = 1;
+    add(modes, c);
+    add(jobs, c);
+    setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+  }
+
+  /** The chosen job. */
+  Mode mode() {
+    return train.isSelected() ? Mode.TRAIN : Mode.PREDICT;
+  }
+
+  /** The train fields as typed. */
+  TrainForm trainForm() {
+    return new TrainForm(String.valueOf(backbone.getEditor().getItem()), inputSize.getText(),
+        data.text(), String.valueOf(optimizer.getSelectedItem()), learningRate.getText(),
+        batch.getText(), epochs.getText(), trainOut.text());
+  }
+
+  /** The predict fields as typed. */
+  PredictForm predictForm() {
+    return new PredictForm(model.text(), images.text(), predictOut.text());
+  }
+
+  private JPanel trainCard() {
+    JPanel p = new JPanel(new GridBagLayout());
+    row(p, 0, "Data folder", data);
+    row(p, 1, "Backbone", inline(backbone, new JLabel("Input size"), inputSize,
+        hint("blank: the backbone's default")));
+    row(p, 2, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
+        new JLabel("Batch"), batch, new JLabel("Epochs"), epochs));
+    row(p, 3, "Output folder", trainOut);
+    return p;
+  }
+
+  private JPanel predictCard() {
+    JPanel p = new JPanel(new GridBagLayout());
+    row(p, 0, "Model folder", model);
+    row(p, 1, "Images folder", images);
+    row(p, 2, "Output folder", predictOut);
+    row(p, 3, "", hint("blank output folder: predictions/ beside the model folder"));
+    return p;
+  }
+
+  private static void row(JPanel p, int y, String label, JComponent field) {
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridy = y;
+    c.insets = new Insets(3, 4, 3, 4);
+    c.anchor = GridBagConstraints.LINE_START;
+    p.add(new JLabel(label), c);
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.weightx = 1;
+    p.add(field, c);
+  }
+
+  private static Box inline(JComponent... parts) {
+    Box b = Box.createHorizontalBox();
+    for (JComponent part : parts) {
+      if (b.getComponentCount() > 0) {
+        b.add(Box.createHorizontalStrut(part instanceof JLabel ? 12 : 6));
+      }
+      part.setMaximumSize(part.getPreferredSize());
+      b.add(part);
+    }
+    b.add(Box.createHorizontalGlue());
+    return b;
+  }
+
+  private static JLabel hint(String text) {
+    JLabel l = new JLabel(text);
+    l.setEnabled(false);
+    return l;
+  }
+
+  private static JTextField field(String name, String value, int columns, String tooltip) {
+    JTextField f = new JTextField(value, columns);
+    f.setName(name);
+    f.setToolTipText(tooltip);
+    return f;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.sommelier.tools.gui;
+
+import dev.sommelier.tasks.job.PredictJob;
+import dev.sommelier.tasks.job.PredictResult;
+import dev.sommelier.tasks.job.PredictSettings;
+import dev.sommelier.tasks.job.SkippedImage;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/** A {@link PredictJob} run from the window, with its files and skipped images in the log. */
+final class PredictTask implements GuiJob {
+
+  private final PredictSettings settings;
+
+  /** A task that predicts with {@code settings}. */
+  PredictTask(PredictSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public JobOutcome run(Consumer<JobEvent> events) throws IOException {
+    events.accept(new JobEvent.Log("Predicting " + settings.inputs().get(0) + " with "
+        + settings.model()));
+    PredictResult r = new PredictJob(settings).run();
+    for (SkippedImage s : r.skipped()) {
+      events.accept(new JobEvent.Log("Skipped " + s.file() + ": " + s.reason()));
+    }
+    events.accept(new JobEvent.Log(r.predictions().size() + " images predicted; predictions in "
+        + r.csv() + " and " + r.json()));
+    return new JobOutcome.Predicted(r);
+  }
+}

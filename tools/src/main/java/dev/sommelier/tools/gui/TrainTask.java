@@ -1,0 +1,96 @@
+package dev.sommelier.tools.gui;
+
+import dev.sommelier.tasks.job.TrainJob;
+import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.model.TaskKind;
+import dev.sommelier.tasks.train.EpochResult;
+import dev.sommelier.tasks.train.TrainingListener;
+import dev.sommelier.tasks.train.TrainingRun;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A {@link TrainJob} run from the window: its steps and epochs become progress and log lines,
+ * {@link #stop()} ends it after the current epoch, and at the end the report files in {@code
+ * OUT/report/} are read for display.
+ */
+final class TrainTask implements GuiJob {
+
+  private final TrainSettings settings;
+  private volatile boolean stopRequested;
+
+  /** A task that trains with {@code settings}. */
+  TrainTask(TrainSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Ends training after the current epoch (after the first, when training has not started yet);
+   * the run is then evaluated and saved as usual. Safe to call from any thread.
+   */
+  void stop() {
+    stopRequested = true;
+  }
+
+  @Override
+  public JobOutcome run(Consumer<JobEvent> events) throws IOException {
+    TrainSettings s = settings;
+    events.accept(new JobEvent.Log("Training " + s.backbone() + " (" + s.inputSize() + "x"
+        + s.inputSize() + ") on " + s.data() + "; output in " + s.out()));
+    TrainResult result = new TrainJob(s).listen(new Relay(events)).run();
+    ReportFiles report = ReportFiles.in(s.out());
+    List<ReportFiles.Image> images = report.load(p -> events.accept(new JobEvent.Log(p)));
+    events.accept(new JobEvent.Log("Model saved to " + result.model() + "; report "
+        + result.report()));
+    return new JobOutcome.Trained(result, report, images);
+  }
+
+  /**
+   * Turns the training run's events into progress and log lines, and passes a stop request on
+   * from within an epoch, so that at least one epoch is always trained.
+   */
+  private final class Relay implements TrainingListener {
+
+    private final Consumer<JobEvent> events;
+    private TrainingProgress progress;
+
+    Relay(Consumer<JobEvent> events) {
+      this.events = events;
+    }
+
+    @Override
+    public void onTrainingStart(TrainingRun r) {
+      progress = new TrainingProgress(r.config().totalEpochs(), System.nanoTime(),
+          settings.task() == TaskKind.CLASSIFICATION ? "accuracy" : "MAE");
+      int done = r.history().size();
+      events.accept(new JobEvent.Log("Training " + r.config().totalEpochs() + " epochs"
+          + (done > 0 ? ", resuming after epoch " + done : "")));
+    }
+
+    @Override
+    public void onBatchEnd(TrainingRun r, int epoch, int step, int steps, float loss,
+        int images) {
+      events.accept(progress.batch(epoch, step, steps, loss, images, System.nanoTime()));
+      passOnStop(r);
+    }
+
+    @Override
+    public void onEpochEnd(TrainingRun r, EpochResult result) {
+      events.accept(new JobEvent.Log(progress.epochLine(result)));
+      passOnStop(r);
+    }
+
+    @Override
+    public void onTrainingEnd(TrainingRun r) {
+      events.accept(new JobEvent.Log("Evaluating and saving the model"));
+    }
+
+    private void passOnStop(TrainingRun r) {
+      if (stopRequested) {
+        r.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package dev.sommelier.tools.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sommelier.tasks.data.synthetic.FileFormat;
+import dev.sommelier.tasks.data.synthetic.Layout;
+import dev.sommelier.tasks.data.synthetic.ShapeImages;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Frame;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JComboBox;
+import javax.swing.JDialog;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JProgressBar;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import javax.swing.text.JTextComponent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real window under a display (run with {@code xvfb-run -a mvn -o -Pgui test -pl tools -am}):
+ * fills the form as a person would, trains a tiny CNN on generated shapes, stops a second run,
+ * predicts with the model, shows a bad-input error and a failed job, and saves screenshots in
+ * {@code target/gui-screenshots/}.
+ */
+@Tag("gui")
+class GuiWindowTest {
+
+  private static final Path SCREENSHOTS = Path.of("target", "gui-screenshots");
+  private static final long TIMEOUT_MS = 180_000;
+
+  @TempDir Path tmp;
+
+  @AfterEach
+  void closeWindows() throws Exception {
+    onEdt(() -> {
+      Arrays.stream(Window.getWindows()).forEach(Window::dispose);
+      return null;
+    });
+  }
+
+  @Test
+  void trainsStopsPredictsAndReportsErrors() throws Exception {
+    Path shapes = tmp.resolve("shapes");
+    new ShapeImages(2, 20, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 2).writeTo(shapes);
+    Path run = tmp.resolve("run");
+    standInReport(run.resolve("report"));
+    onEdt(() -> {
+      SommelierWindow.open(() -> { });
+      return null;
+    });
+    // xvfb-run's screen is 640x480 unless told otherwise; the window gets its full size anyway.
+    JFrame frame = onEdt(() -> {
+      JFrame f = window();
+      f.setSize(1000, 820);
+      f.validate();
+      return f;
+    });
+
+    fillTraining(frame, shapes, "2", run);
+    click(frame, "start");
+    awaitEnd(frame);
+    String status = onEdt(() -> find(frame, "status", JLabel.class).getText());
+    assertTrue(status.matches("Done: accuracy \\d+\\.\\d% on 16 validation images"), status);
+    assertTrue(text(frame, "summary.Epochs").matches("2, weights of epoch [12]"),
+        text(frame, "summary.Epochs"));
+    assertTrue(text(frame, "summary.Training speed").matches("\\d+\\.\\d images/s"),
+        text(frame, "summary.Training speed"));
+    assertTrue(text(frame, "summary.Time").matches("\\d+\\.\\d s"), text(frame, "summary.Time"));
+    assertEquals("training-curves.png", text(frame, "image.training-curves.png"));
+    String log = onEdt(() -> find(frame, "log", JTextComponent.class).getText());
+    assertTrue(log.contains("Epoch 2/2: loss "), log);
+    screenshot(frame, "train.png");
+
+    fillTraining(frame, shapes, "500", tmp.resolve("stopped"));
+    click(frame, "start");
+    waitFor(() -> find(frame, "progress", JProgressBar.class).getValue() > 0, "progress");
+    screenshot(frame, "training.png");
+    click(frame, "stop");
+    awaitEnd(frame);
+    String epochs = text(frame, "summary.Epochs");
+    assertTrue(Integer.parseInt(epochs.substring(0, epochs.indexOf(','))) < 500, epochs);
+
+    onEdt(() -> {
+      find(frame, "modePredict", AbstractButton.class).doClick();
+      find(frame, "modelFolder", JTextField.class).setText(run.resolve("model").toString());
+      find(frame, "imagesFolder", JTextField.class).setText(shapes.resolve("circle").toString());
+      return null;
+    });
+    click(frame, "start");
+    awaitEnd(frame);
+    assertEquals(20, onEdt(() -> find(frame, "predictions", JTable.class).getRowCount()));
+    assertTrue(Files.isRegularFile(run.resolve("predictions/predictions.csv")));
+    screenshot(frame, "predict.png");
+
+    Path missing = tmp.resolve("no-such-images");
+    String badInput = errorAfterStart(frame, "imagesFolder", missing.toString(), "error.png");
+    assertEquals("Cannot start: no folder at " + missing.toAbsolutePath() + " (images folder)",
+        badInput);
+    onEdt(() -> {
+      find(frame, "imagesFolder", JTextField.class).setText(shapes.resolve("circle").toString());
+      return null;
+    });
+    String failed = errorAfterStart(frame, "modelFolder", shapes.toString(), "failed.png");
+    assertTrue(failed.startsWith("The job failed: ") && failed.contains(shapes.toString()),
+        failed);
+  }
+
+  /**
+   * Types {@code value} into {@code field}, clicks Start, waits for the error dialog, saves a
+   * screenshot with it, closes it, checks the window is usable again; returns the status line.
+   */
+  private static String errorAfterStart(JFrame frame, String field, String value,
+      String screenshot) throws Exception {
+    onEdt(() -> {
+      find(frame, field, JTextField.class).setText(value);
+      return null;
+    });
+    // The error dialog is modal: click without waiting, then find and close it.
+    SwingUtilities.invokeLater(() -> find(frame, "start", AbstractButton.class).doClick());
+    JDialog dialog = awaitDialog();
+    screenshot(frame, screenshot);
+    onEdt(() -> {
+      dialog.dispose();
+      return null;
+    });
+    assertTrue(onEdt(() -> find(frame, "start", AbstractButton.class).isEnabled()));
+    return onEdt(() -> find(frame, "status", JLabel.class).getText());
+  }
+
+  private static void fillTraining(JFrame frame, Path data, String epochs, Path out)
+      throws Exception {
+    onEdt(() -> {
+      find(frame, "modeTrain", AbstractButton.class).doClick();
+      find(frame, "dataFolder", JTextField.class).setText(data.toString());
+      JComboBox<?> backbone = find(frame, "backbone", JComboBox.class);
+      ((JTextField) backbone.getEditor().getEditorComponent())
+          .setText("simple_cnn:blocks=2,width=4");
+      find(frame, "inputSize", JTextField.class).setText("32");
+      find(frame, "learningRate", JTextField.class).setText("0.01");
+      find(frame, "batch", JTextField.class).setText("8");
+      find(frame, "epochs", JTextField.class).setText(epochs);
+      find(frame, "trainOut", JTextField.class).setText(out.toString());
+      return null;
+    });
+  }
+
+  /** A chart and index.html where the run report will put them, for the result panel to find. */
+  private static void standInReport(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    BufferedImage chart = new BufferedImage(480, 320, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = chart.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 480, 320);
+    g.setColor(Color.DARK_GRAY);
+    g.drawLine(40, 280, 460, 280);
+    g.drawLine(40, 20, 40, 280);
+    g.drawString("stand-in for the run report's training curves", 60, 30);
+    g.setStroke(new BasicStroke(2));
+    g.setColor(new Color(0x1f77b4));
+    g.drawPolyline(new int[] {40, 140, 240, 340, 440}, new int[] {60, 150, 200, 225, 240}, 5);
+    g.setColor(new Color(0xff7f0e));
+    g.drawPolyline(new int[] {40, 140, 240, 340, 440}, new int[] {80, 160, 190, 205, 215}, 5);
+    g.dispose();
+    ImageIO.write(chart, "png", dir.resolve("training-curves.png").toFile());
+    Files.writeString(dir.resolve("index.html"), "<html><body>report</body></html>");
+  }
+
+  private static JFrame window() {
+    return (JFrame) Arrays.stream(Frame.getFrames())
+        .filter(f -> f.isShowing() && SommelierWindow.TITLE.equals(f.getTitle()))
+        .findFirst().orElseThrow(() -> new AssertionError("the window is not showing"));
+  }
+
+  private static void click(JFrame frame, String button) throws Exception {
+    onEdt(() -> {
+      find(frame, button, AbstractButton.class).doClick();
+      return null;
+    });
+  }
+
+  private static String text(JFrame frame, String label) throws Exception {
+    return onEdt(() -> find(frame, label, JLabel.class).getText());
+  }
+
+  /** Waits until the job ends, i.e. Start is enabled again. */
+  private static void awaitEnd(JFrame frame) throws Exception {
+    waitFor(() -> find(frame, "start", AbstractButton.class).isEnabled(), "the job's end");
+  }
+
+  private static void waitFor(Callable<Boolean> condition, String what) throws Exception {
+    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+    while (!onEdt(condition)) {
+      assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for " + what);
+      Thread.sleep(100);
+    }
+  }
+
+  private static JDialog awaitDialog() throws Exception {
+    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+    while (true) {
+      JDialog d = onEdt(() -> (JDialog) Arrays.stream(Window.getWindows())
+          .filter(w -> w instanceof JDialog && w.isShowing()).findFirst().orElse(null));
+      if (d != null) {
+        return d;
+      }
+      assertTrue(System.currentTimeMillis() < deadline, "no error dialog");
+      Thread.sleep(100);
+    }
+  }
+
+  /** Paints the window, and a dialog over it, into target/gui-screenshots/{@code name}. */
+  private static void screenshot(JFrame frame, String name) throws Exception {
+    BufferedImage image = onEdt(() -> {
+      BufferedImage b = new BufferedImage(frame.getWidth(), frame.getHeight(),
+          BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = b.createGraphics();
+      frame.getRootPane().printAll(g);
+      for (Window w : frame.getOwnedWindows()) {
+        if (w.isShowing() && w instanceof JDialog dialog) {
+          Graphics2D d = (Graphics2D) g.create(w.getX() - frame.getX(), w.getY() - frame.getY(),
+              w.getWidth(), w.getHeight());
+          dialog.getRootPane().printAll(d);
+          d.dispose();
+        }
+      }
+      g.dispose();
+      return b;
+    });
+    Files.createDirectories(SCREENSHOTS);
+    ImageIO.write(image, "png", SCREENSHOTS.resolve(name).toFile());
+  }
+
+  private static <T extends Component> T find(Container root, String name, Class<T> type) {
+    T found = findOrNull(root, name, type);
+    if (found == null) {
+      throw new AssertionError("no " + type.getSimpleName() + " named " + name);
+    }
+    return found;
+  }
+
+  private static <T extends Component> T findOrNull(Container root, String name, Class<T> type) {
+    for (Component c : root.getComponents()) {
+      if (name.equals(c.getName()) && type.isInstance(c)) {
+        return type.cast(c);
+      }
+      T found = c instanceof Container inner ? findOrNull(inner, name, type) : null;
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static <T> T onEdt(Callable<T> task) throws Exception {
+    FutureTask<T> f = new FutureTask<>(task);
+    SwingUtilities.invokeLater(f);
+    return f.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+  }
+}
