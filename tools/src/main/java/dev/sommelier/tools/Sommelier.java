@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       "  sommelier verify-import --saved-model exported/my-keras-model",
       "  sommelier import --saved-model exported/my-keras-model --labels labels.txt --out models/mine",
       "  sommelier train --folder data/shapes --out runs/shapes",
+      "  sommelier train --config runs/shapes.yaml --epochs 20 --out runs/shapes-20",
       "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",

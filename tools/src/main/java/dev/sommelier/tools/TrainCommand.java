@@ -15,6 +15,8 @@ import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.LearningRateSchedule;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
+import dev.sommelier.tools.config.ConfigOption;
+import dev.sommelier.tools.config.SaveConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,12 +52,19 @@ import picocli.CommandLine.Spec;
       "      --out runs/cucumbers --json",
       "  sommelier train --split-folders data/flowers --backbone mobilenet_v1:alpha=0.5 \\",
       "      --input-size 160 --patience 3 --out runs/flowers",
+      "  sommelier train --folder data/shapes --epochs 20 --out runs/shapes \\",
+      "      --save-config runs/shapes.yaml",
+      "  sommelier train --config runs/shapes.yaml --lr 0.01 --out runs/shapes-lr",
       "",
       "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels."
     })
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ConfigOption config;
+
+  @Mixin SaveConfigOption saveConfig;
 
   @Mixin DataOptions data;
 
@@ -83,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--input-size", paramLabel = "N",
       description = "Square input size (default: per backbone, see below).")
-  int inputSize;
+  Integer inputSize;
 
   @Option(names = "--head", paramLabel = "TYPE",
       description = "softmax, regressor or mlp (default: softmax, or regressor for regression).")
@@ -160,7 +169,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrainResult result = new TrainJob(settings()).run();
+    TrainSettings s = settings();
+    saveConfig.save(spec);
+    TrainResult result = new TrainJob(s).run();
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(o, JobJson.tree(result));
@@ -171,7 +182,8 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TrainSettings settings() {
+  /** The settings the options describe (package-private for tests). */
+  TrainSettings settings() {
     DataSource source = data.source();
     TaskKind t = task == null ? source.kind().defaultTask()
         : Choices.parse(TaskKind.class, task, "task");
@@ -180,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         .seed(seed)
         .backbone(backbone)
         .backboneWeights(weights == null ? null : Cli.savedModelDir(weights))
-        .inputSize(inputSize)
+        .inputSize(inputSize == null ? 0 : inputSize)
         .head(head(t))
         .optimizer(OptimizerKind.parse(optimizer))
         .learningRate(learningRate)
