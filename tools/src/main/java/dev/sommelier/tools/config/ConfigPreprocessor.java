@@ -103,7 +103,7 @@ public final class ConfigPreprocessor implements CommandLine.IParameterPreproces
   /** {@code value} against {@code folder} when it is a relative path; otherwise as it is. */
   private static String resolve(Path folder, String value) {
     try {
-      return folder.resolve(value).toString();
+      return folder.resolve(value).normalize().toString();
     } catch (InvalidPathException e) {
       return value;
     }
