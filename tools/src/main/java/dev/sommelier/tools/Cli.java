@@ -74,11 +74,18 @@ public final class Cli {
 
   /**
    * Bad usage: the message (led by the file and key for a bad value from a {@code --config} file),
-   * a suggestion for a mistyped name, and where help is; exit 2.
+   * a suggestion for a mistyped name, and where help is; exit 2. Unknown arguments are named even
+   * when picocli reports missing options instead, since a misspelt option is the likely cause.
    */
   static int handleParameterException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
+    if (!(ex instanceof UnmatchedArgumentException) && !cmd.getUnmatchedArguments().isEmpty()) {
+      UnmatchedArgumentException unknown =
+          new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+      err.println(unknown.getMessage());
+      UnmatchedArgumentException.printSuggestions(unknown, err);
+    }
     err.println(ConfigPreprocessor.describe(ex));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");

@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
       "      --save-config runs/shapes.yaml",
       "  sommelier train --config runs/shapes.yaml --lr 0.01 --out runs/shapes-lr",
       "",
-      "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels."
+      "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels, the backbone's"
+          + " own for others."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -137,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS",
       description = "Two phases: after the head, train SCOPE (last-N or all) for EPOCHS more"
-          + " epochs at a tenth of the rate, e.g. last-2:5.")
+          + " epochs at a tenth of the rate, e.g. last-2:5 (default: none, one phase).")
   String fineTune;
 
   @Option(names = "--batch-norm", paramLabel = "MODE", defaultValue = "frozen",
