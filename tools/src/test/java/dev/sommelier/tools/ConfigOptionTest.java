@@ -107,6 +107,11 @@ class ConfigOptionTest {
         "a.png", "b.png");
     assertEquals(f.getParent().resolve("m"), p.model);
     assertEquals(List.of(Path.of("a.png"), Path.of("b.png")), p.images);
+
+    PredictCommand dashed = parsed(PredictCommand.class, "predict", "--config", f.toString(),
+        "--", "--odd-name.png");
+    assertEquals(f.getParent().resolve("m"), dashed.model, "the file's options precede --");
+    assertEquals(List.of(Path.of("--odd-name.png")), dashed.images);
   }
 
   @Test

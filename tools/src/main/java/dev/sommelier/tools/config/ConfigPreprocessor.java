@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Stack;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -15,10 +16,10 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Turns a {@code --config} file into arguments before picocli parses the command: every option of
- * the file that the command line leaves out is put in front of the arguments as {@code
- * --name=value} (once per value for a list), so the command line wins over the file and the file
- * over the built-in defaults, and picocli converts and checks the file's values as it does the
- * command line's. An option of an exclusive group counts as given when another of its group is,
+ * the file that the command line leaves out is put in front of the command line's arguments as
+ * {@code --name=value}, once per value for a list. So the command line wins over the file and the
+ * file over the built-in defaults, picocli converts and checks the file's values as it does the
+ * command line's, and the command line's arguments keep their positions in picocli's messages. An option of an exclusive group counts as given when another of its group is,
  * so a data source on the command line replaces the file's instead of clashing with it. Relative
  * paths in the file are resolved against the file's folder.
  *
@@ -67,7 +68,7 @@ public final class ConfigPreprocessor implements CommandLine.IParameterPreproces
   /** The arguments the file adds: its options that the command line leaves out. */
   private List<String> tokens(RunFile f, CommandSpec spec, GivenOptions given) {
     Map<String, OptionSpec> options = ConfigOption.keys(spec);
-    Map<Object, String> groups = new HashMap<>();
+    Map<ArgGroupSpec, String> groups = new HashMap<>();
     List<String> tokens = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : f.entries().entrySet()) {
       String key = e.getKey();

@@ -26,10 +26,10 @@ import java.util.Map;
  * @param file the file, as given
  * @param entries option name to its values, in file order
  */
-public record RunFile(Path file, Map<String, List<String>> entries) {
+record RunFile(Path file, Map<String, List<String>> entries) {
 
   /** Copies the entries. */
-  public RunFile {
+  RunFile {
     entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
   }
 
@@ -40,7 +40,7 @@ public record RunFile(Path file, Map<String, List<String>> entries) {
    * @throws IllegalArgumentException naming the file: missing, unreadable, of another type, not
    *     valid YAML or JSON, not a mapping, or with a value that is empty or nested
    */
-  public static RunFile read(Path file) {
+  static RunFile read(Path file) {
     ObjectMapper mapper = mapperFor(file);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no config file at " + file.toAbsolutePath());
@@ -70,7 +70,7 @@ public record RunFile(Path file, Map<String, List<String>> entries) {
   }
 
   /** The folder relative paths in the file are resolved against. */
-  public Path folder() {
+  Path folder() {
     return file.toAbsolutePath().getParent();
   }
 
