@@ -29,10 +29,13 @@ import picocli.CommandLine.Spec;
         + " with, so --part test on the training data gives the training run's test numbers.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
-      "  sommelier evaluate --model runs/guitars/model --folder data/new-guitars --out eval/new",
-      "  sommelier evaluate --model runs/cucumbers/model --csv-values data/cucumbers/values.csv \\",
-      "      --part test --out eval/cucumbers --json",
+      "  sommelier evaluate --model runs/shapes/model --folder data/shapes \\",
+      "      --part test --out eval",
+      "  sommelier evaluate --model runs/guitars/model --folder data/new-guitars \\",
+      "      --out eval/new",
+      "  sommelier evaluate --model runs/cucumbers/model \\",
+      "      --csv-values data/cucumbers/values.csv --part test \\",
+      "      --out eval/cucumbers --json",
       "  sommelier evaluate --config eval.yaml --part validation"
     })
 final class EvaluateCommand implements Callable<Integer> {

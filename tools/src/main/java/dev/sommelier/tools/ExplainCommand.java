@@ -39,9 +39,11 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
-      "  sommelier explain --model runs/shapes/model --images incoming/ --top 3 --out explained",
-      "  sommelier explain --model runs/shapes/model --images a.png b.png --class circle \\",
-      "      --method gradcam++ --layer conv_pw_12_relu --out explained --json",
+      "  sommelier explain --model runs/shapes/model --images incoming/ --top 3 \\",
+      "      --out explained",
+      "  sommelier explain --model runs/shapes/model --images a.png b.png \\",
+      "      --class circle --method gradcam++ --layer conv_pw_12_relu \\",
+      "      --out explained --json",
       "  sommelier explain --config explain.yaml --images photo.jpg --top 2",
       "",
       "A folder stands for its jpg, jpeg, png, bmp and gif files."

@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
-      "  sommelier predict --model runs/shapes/model --out predictions incoming/ more/a.png",
-      "  sommelier predict --model runs/cucumbers/model --out predictions @list.txt --json",
+      "  sommelier predict --model runs/shapes/model --out predictions \\",
+      "      incoming/ more/a.png",
+      "  sommelier predict --model runs/cucumbers/model --out predictions \\",
+      "      @list.txt --json",
       "  sommelier predict --config predict.yaml --batch 8 photo.jpg",
       "",
       "A folder stands for its jpg, jpeg, png, bmp and gif files; @FILE reads arguments from FILE,"

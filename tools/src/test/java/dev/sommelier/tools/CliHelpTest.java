@@ -67,6 +67,20 @@ class CliHelpTest {
     assertEquals(List.of(), silent);
   }
 
+  /** Picocli wraps a longer line, which would break an example command in two. */
+  @Test
+  void everyExampleLineFitsTheHelpWidth() {
+    List<String> tooLong = new ArrayList<>();
+    Stream.concat(Stream.of(Sommelier.commandLine()), commands()).forEach(c -> {
+      for (String line : c.getCommandSpec().usageMessage().footer()) {
+        if (line.startsWith("  ") && line.length() > c.getUsageHelpWidth()) {
+          tooLong.add(c.getCommandName() + ": " + line);
+        }
+      }
+    });
+    assertEquals(List.of(), tooLong);
+  }
+
   @Test
   void everyCommandWithConfigShowsAnExampleOfIt() {
     commands().filter(c -> c.getCommandSpec().findOption("--config") != null).forEach(c -> {
