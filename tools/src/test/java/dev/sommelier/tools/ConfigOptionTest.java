@@ -141,6 +141,16 @@ class ConfigOptionTest {
   }
 
   @Test
+  void saveConfigNeedsAYamlOrJsonName() {
+    Path target = tmp.resolve("settings.txt");
+    CliRun r = CliRun.of("train", "--folder", tmp.toString(), "--out", tmp.resolve("o").toString(),
+        "--save-config", target.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains(target + " must be YAML (.yaml, .yml) or JSON (.json)"), r.err());
+    assertFalse(Files.exists(tmp.resolve("o")), "nothing ran");
+  }
+
+  @Test
   void anUnknownKeyNamesTheFileTheKeyAndTheClosestOption() throws IOException {
     Path f = file("run.yaml", "folder: d", "out: o", "epoch: 2");
     CliRun r = CliRun.of("train", "--config", f.toString());

@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --config FILE} option (a picocli mixin): the command's options read from a YAML or JSON
- * file, overridden by the command line. Mixing it in also installs {@link ConfigPreprocessor},
- * which reads the file before picocli parses the command.
+ * file, overridden by the command line. Mixing it in ({@code @Mixin ConfigOption config;}) also
+ * installs {@link ConfigPreprocessor}, which reads the file before picocli parses the command; a
+ * command with a preprocessor of its own keeps that one instead.
  */
 @Command(preprocessor = ConfigPreprocessor.class)
 public final class ConfigOption {
 
   /** The option's name. */
-  public static final String NAME = "--config";
+  static final String NAME = "--config";
 
   /** The file; {@link ConfigPreprocessor} has read it before this field is set. */
   @Option(names = NAME, paramLabel = "FILE",
@@ -30,14 +31,13 @@ public final class ConfigOption {
 
   /**
    * The options a run file may set, by key (long name without {@code --}): every option with a
-   * long name except help, version, {@code --config} and {@code --save-config}.
+   * long name except help, version and {@code --config}.
    */
   public static Map<String, OptionSpec> keys(CommandSpec spec) {
     Map<String, OptionSpec> keys = new TreeMap<>();
     for (OptionSpec o : spec.options()) {
       String name = o.longestName();
-      if (name.startsWith("--") && !o.usageHelp() && !o.versionHelp() && !name.equals(NAME)
-          && !name.equals(SaveConfigOption.NAME)) {
+      if (name.startsWith("--") && !o.usageHelp() && !o.versionHelp() && !name.equals(NAME)) {
         keys.put(name.substring(2), o);
       }
     }

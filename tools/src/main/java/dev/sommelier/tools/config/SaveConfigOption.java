@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
  */
 public final class SaveConfigOption {
 
-  /** The option's name. */
-  public static final String NAME = "--save-config";
+  private static final String NAME = "--save-config";
 
   @Option(names = NAME, paramLabel = "FILE",
       description = "Also write this run's options to FILE (.yaml, .yml or .json) for --config;"
@@ -29,7 +28,7 @@ public final class SaveConfigOption {
 
   /**
    * Writes the options of {@code spec} to the file if one was given: every option a run file may
-   * set ({@link ConfigOption#keys}) that has a value, in the command's order. Paths are written
+   * set ({@link ConfigOption#keys}) that has a value, in the command's order, except this one. Paths are written
    * relative to the file's folder; numbers, booleans and lists as such; anything else as its
    * {@code toString()}, which the option's converter reads back.
    *
@@ -44,7 +43,7 @@ public final class SaveConfigOption {
     Collection<OptionSpec> keys = ConfigOption.keys(spec).values();
     Map<String, Object> values = new LinkedHashMap<>();
     for (OptionSpec o : spec.options()) {
-      if (o.getValue() != null && keys.contains(o)) {
+      if (o.getValue() != null && keys.contains(o) && !o.longestName().equals(NAME)) {
         values.put(o.longestName().substring(2), written(o.getValue(), folder));
       }
     }
