@@ -28,9 +28,9 @@ public final class SaveConfigOption {
 
   /**
    * Writes the options of {@code spec} to the file if one was given: every option a run file may
-   * set ({@link ConfigOption#keys}) that has a value, in the command's order, except this one. Paths are written
-   * relative to the file's folder; numbers, booleans and lists as such; anything else as its
-   * {@code toString()}, which the option's converter reads back.
+   * set ({@link ConfigOption#keys}) that has a value, in the command's order, except this one.
+   * Paths are written relative to the file's folder; numbers, booleans and lists as such; anything
+   * else as its {@code toString()}, which the option's converter reads back.
    *
    * @throws IllegalArgumentException for a file name that is neither YAML nor JSON
    */
