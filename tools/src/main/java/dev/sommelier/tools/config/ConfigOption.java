@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --config FILE} option (a picocli mixin): the command's options read from a YAML or JSON
- * file, overridden by the command line. Mixing it in ({@code @Mixin ConfigOption config;}) also
+ * The {@code --config FILE} option (a picocli mixin): the command's options read from a YAML or
+ * JSON file, overridden by the command line. Mixing it in ({@code @Mixin ConfigOption config;}) also
  * installs {@link ConfigPreprocessor}, which reads the file before picocli parses the command; a
  * command with a preprocessor of its own keeps that one instead.
  */

@@ -19,9 +19,10 @@ import picocli.CommandLine.ParameterException;
  * the file that the command line leaves out is put in front of the command line's arguments as
  * {@code --name=value}, once per value for a list. So the command line wins over the file and the
  * file over the built-in defaults, picocli converts and checks the file's values as it does the
- * command line's, and the command line's arguments keep their positions in picocli's messages. An option of an exclusive group counts as given when another of its group is,
- * so a data source on the command line replaces the file's instead of clashing with it. Relative
- * paths in the file are resolved against the file's folder.
+ * command line's, and the command line's arguments keep their positions in picocli's messages.
+ * An option of an exclusive group counts as given when another of its group is, so a data source
+ * on the command line replaces the file's instead of clashing with it. Relative paths in the file
+ * are resolved against the file's folder.
  *
  * <p>Picocli calls it at the start of every parse of a command that mixes in {@link
  * ConfigOption}. It skips the file when help is asked for, and remembers which options came from
