@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.core.Device;
+import dev.sommelier.tools.config.ConfigPreprocessor;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,11 +72,21 @@ public final class Cli {
     return dir;
   }
 
-  /** Bad usage: the message, a suggestion for a mistyped name, and where help is; exit 2. */
+  /**
+   * Bad usage: the message (led by the file and key for a bad value from a {@code --config} file),
+   * a suggestion for a mistyped name, and where help is; exit 2. Unknown arguments are named even
+   * when picocli reports missing options instead, since a misspelt option is the likely cause.
+   */
   static int handleParameterException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(ex.getMessage());
+    if (!(ex instanceof UnmatchedArgumentException) && !cmd.getUnmatchedArguments().isEmpty()) {
+      UnmatchedArgumentException unknown =
+          new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+      err.println(unknown.getMessage());
+      UnmatchedArgumentException.printSuggestions(unknown, err);
+    }
+    err.println(ConfigPreprocessor.describe(ex));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();

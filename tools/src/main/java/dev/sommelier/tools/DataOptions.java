@@ -17,7 +17,7 @@ public final class DataOptions {
 
   @Option(names = "--class-names", paramLabel = "FILE",
       description = "Class names, one a line, for --filenames (classes 1, 2, ...) and"
-          + " --cifar-classes (labels 0, 1, ...).")
+          + " --cifar-classes (labels 0, 1, ...) (default: the numbers).")
   Path classNames;
 
   /** The data sources, one of which is given. */

@@ -5,6 +5,7 @@ import dev.sommelier.tasks.job.EvaluateJob;
 import dev.sommelier.tasks.job.EvaluateResult;
 import dev.sommelier.tasks.job.EvaluateSettings;
 import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,14 +29,20 @@ import picocli.CommandLine.Spec;
         + " with, so --part test on the training data gives the training run's test numbers.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
-      "  sommelier evaluate --model runs/guitars/model --folder data/new-guitars --out eval/new",
-      "  sommelier evaluate --model runs/cucumbers/model --csv-values data/cucumbers/values.csv \\",
-      "      --part test --out eval/cucumbers --json"
+      "  sommelier evaluate --model runs/shapes/model --folder data/shapes \\",
+      "      --part test --out eval",
+      "  sommelier evaluate --model runs/guitars/model --folder data/new-guitars \\",
+      "      --out eval/new",
+      "  sommelier evaluate --model runs/cucumbers/model \\",
+      "      --csv-values data/cucumbers/values.csv --part test \\",
+      "      --out eval/cucumbers --json",
+      "  sommelier evaluate --config eval.yaml --part validation"
     })
 final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ConfigOption config;
 
   @Option(names = "--model", paramLabel = "DIR", required = true,
       description = "A model directory (from train or import).")

@@ -9,6 +9,7 @@ import dev.sommelier.tasks.explain.job.ExplainedImage;
 import dev.sommelier.tasks.explain.job.Explanation;
 import dev.sommelier.tasks.job.JobJson;
 import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,15 +39,20 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
-      "  sommelier explain --model runs/shapes/model --images incoming/ --top 3 --out explained",
-      "  sommelier explain --model runs/shapes/model --images a.png b.png --class circle \\",
-      "      --method gradcam++ --layer conv_pw_12_relu --out explained --json",
+      "  sommelier explain --model runs/shapes/model --images incoming/ --top 3 \\",
+      "      --out explained",
+      "  sommelier explain --model runs/shapes/model --images a.png b.png \\",
+      "      --class circle --method gradcam++ --layer conv_pw_12_relu \\",
+      "      --out explained --json",
+      "  sommelier explain --config explain.yaml --images photo.jpg --top 2",
       "",
       "A folder stands for its jpg, jpeg, png, bmp and gif files."
     })
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ConfigOption config;
 
   @Option(names = "--model", paramLabel = "DIR", required = true,
       description = "A model directory (from train or import).")

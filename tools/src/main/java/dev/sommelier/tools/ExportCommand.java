@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier export --model runs/guitars/model --out serving/guitars/1",
-      "  python -c \"import tensorflow as tf; m = tf.saved_model.load('serving/guitars/1')\""
+      "  python -c \"import tensorflow as tf; tf.saved_model.load('serving/guitars/1')\""
     })
 final class ExportCommand implements Callable<Integer> {
 

@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
         + " one-value Dense top) into a Sommelier model directory.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sommelier import --saved-model exported/guitars --labels guitars.txt --out models/guitars",
-      "  sommelier import --saved-model exported/cucumber-ranks --out models/cucumbers --json"
+      "  sommelier import --saved-model exported/guitars --labels guitars.txt \\",
+      "      --out models/guitars",
+      "  sommelier import --saved-model exported/cucumber-ranks \\",
+      "      --out models/cucumbers --json"
     })
 final class ImportCommand implements Callable<Integer> {
 

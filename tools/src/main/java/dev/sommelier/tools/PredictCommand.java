@@ -7,6 +7,7 @@ import dev.sommelier.tasks.job.PredictResult;
 import dev.sommelier.tasks.job.PredictSettings;
 import dev.sommelier.tasks.job.PredictedImage;
 import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +36,11 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
-      "  sommelier predict --model runs/shapes/model --out predictions incoming/ more/a.png",
-      "  sommelier predict --model runs/cucumbers/model --out predictions @list.txt --json",
+      "  sommelier predict --model runs/shapes/model --out predictions \\",
+      "      incoming/ more/a.png",
+      "  sommelier predict --model runs/cucumbers/model --out predictions \\",
+      "      @list.txt --json",
+      "  sommelier predict --config predict.yaml --batch 8 photo.jpg",
       "",
       "A folder stands for its jpg, jpeg, png, bmp and gif files; @FILE reads arguments from FILE,"
           + " one a line."
@@ -46,6 +50,8 @@ final class PredictCommand implements Callable<Integer> {
   private static final int SHOWN_CLASSES = 3;
 
   @Spec CommandSpec spec;
+
+  @Mixin ConfigOption config;
 
   @Option(names = "--model", paramLabel = "DIR", required = true,
       description = "A model directory (from train or import).")

@@ -15,6 +15,8 @@ import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.LearningRateSchedule;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
+import dev.sommelier.tools.config.ConfigOption;
+import dev.sommelier.tools.config.SaveConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,20 +44,29 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
-      "  sommelier train --folder data/guitars --backbone resnet50 --weights keras/resnet50 \\",
-      "      --split 6:2:2 \\",
+      "  sommelier train --folder data/guitars --split 6:2:2 \\",
+      "      --backbone resnet50 --weights keras/resnet50 \\",
       "      --optimizer adam --lr 0.001 --epochs 5 --fine-tune last-2:5 --augment \\",
       "      --out runs/guitars",
-      "  sommelier train --csv-values data/cucumbers/values.csv --head regressor --hidden 16 \\",
-      "      --out runs/cucumbers --json",
-      "  sommelier train --split-folders data/flowers --backbone mobilenet_v1:alpha=0.5 \\",
-      "      --input-size 160 --patience 3 --out runs/flowers",
+      "  sommelier train --csv-values data/cucumbers/values.csv \\",
+      "      --head regressor --hidden 16 --out runs/cucumbers --json",
+      "  sommelier train --split-folders data/flowers \\",
+      "      --backbone mobilenet_v1:alpha=0.5 --input-size 160 --patience 3 \\",
+      "      --out runs/flowers",
+      "  sommelier train --folder data/shapes --epochs 20 --out runs/shapes \\",
+      "      --save-config runs/shapes.yaml",
+      "  sommelier train --config runs/shapes.yaml --lr 0.01 --out runs/shapes-lr",
       "",
-      "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels."
+      "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels, the backbone's"
+          + " own for others."
     })
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ConfigOption config;
+
+  @Mixin SaveConfigOption saveConfig;
 
   @Mixin DataOptions data;
 
@@ -83,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--input-size", paramLabel = "N",
       description = "Square input size (default: per backbone, see below).")
-  int inputSize;
+  Integer inputSize;
 
   @Option(names = "--head", paramLabel = "TYPE",
       description = "softmax, regressor or mlp (default: softmax, or regressor for regression).")
@@ -128,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS",
       description = "Two phases: after the head, train SCOPE (last-N or all) for EPOCHS more"
-          + " epochs at a tenth of the rate, e.g. last-2:5.")
+          + " epochs at a tenth of the rate, e.g. last-2:5 (default: none, one phase).")
   String fineTune;
 
   @Option(names = "--batch-norm", paramLabel = "MODE", defaultValue = "frozen",
@@ -160,7 +171,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrainResult result = new TrainJob(settings()).run();
+    TrainSettings s = settings();
+    saveConfig.save(spec);
+    TrainResult result = new TrainJob(s).run();
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(o, JobJson.tree(result));
@@ -171,7 +184,8 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TrainSettings settings() {
+  /** The settings the options describe (package-private for tests). */
+  TrainSettings settings() {
     DataSource source = data.source();
     TaskKind t = task == null ? source.kind().defaultTask()
         : Choices.parse(TaskKind.class, task, "task");
@@ -180,7 +194,7 @@ final class TrainCommand implements Callable<Integer> {
         .seed(seed)
         .backbone(backbone)
         .backboneWeights(weights == null ? null : Cli.savedModelDir(weights))
-        .inputSize(inputSize)
+        .inputSize(inputSize == null ? 0 : inputSize)
         .head(head(t))
         .optimizer(OptimizerKind.parse(optimizer))
         .learningRate(learningRate)

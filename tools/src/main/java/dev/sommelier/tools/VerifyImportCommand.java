@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier verify-import --saved-model exported/my-keras-model",
-      "  sommelier verify-import --saved-model exported/my-keras-model --images 8 --tolerance 1e-5",
+      "  sommelier verify-import --saved-model exported/my-keras-model --images 8 \\",
+      "      --tolerance 1e-5",
       "  sommelier verify-import --saved-model exported/my-keras-model --json",
       "",
       "Exit status: 0 pass, 1 the outputs differ (or do not depend on the image), 2 bad input."

@@ -63,11 +63,4 @@ class ExplainCommandTest {
     assertEquals(2, method.exit());
     assertTrue(method.err().contains("gradcam or gradcam++"), method.err());
   }
-
-  @Test
-  void helpShowsExamples() {
-    CliRun r = CliRun.of("explain", "--help");
-    assertEquals(0, r.exit());
-    assertTrue(r.out().contains("Examples:") && r.out().contains("sommelier explain"), r.out());
-  }
 }

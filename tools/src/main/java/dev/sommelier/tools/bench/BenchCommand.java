@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sommelier bench",
       "  sommelier bench --backbones mobilenet_v1 --batch 8 --warmup 1 --runs 2",
-      "  sommelier bench --backbones resnet50,mobilenet_v1:alpha=0.5 --input-size 160 --json",
+      "  sommelier bench --backbones resnet50,mobilenet_v1:alpha=0.5 \\",
+      "      --input-size 160 --json",
       "",
       "Training FLOPs count the backward pass as 2x the forward pass (a step = 3x forward)."
     })
