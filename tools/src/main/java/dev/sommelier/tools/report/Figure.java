@@ -1,0 +1,11 @@
+package dev.sommelier.tools.report;
+
+/**
+ * One plot of a report: written as {@code report/<file>} and shown on the page.
+ *
+ * @param file the PNG's file name, e.g. {@code training-curves.png}
+ * @param title the heading above it on the page
+ * @param caption how to read it
+ * @param png the image, PNG-encoded
+ */
+record Figure(String file, String title, String caption, byte[] png) {}
