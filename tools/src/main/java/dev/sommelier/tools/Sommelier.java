@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       PredictCommand.class,
       ExplainCommand.class,
+      ReportCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
       "  sommelier evaluate --model runs/shapes/model --folder data/shapes --part test --out eval",
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
+      "  sommelier report --run runs/shapes",
       "  sommelier <command> --help",
       "",
       "Exit status: 0 done, 1 failure, 2 bad usage or bad input."
@@ -48,8 +50,11 @@ public final class Sommelier implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Runs the command line and exits with its status. */
+  /** Runs the command line and exits with its status; AWT (plots) runs headless unless asked. */
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(commandLine().execute(args));
   }
 
