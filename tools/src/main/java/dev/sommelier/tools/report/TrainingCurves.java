@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -59,10 +60,16 @@ final class TrainingCurves {
     styler.setMarkerSize(6);
     styler.setXAxisDecimalPattern("#");
     double[] x = epochs.stream().mapToDouble(EpochResult::epoch).toArray();
-    addLine(chart, "training", x, epochs.stream().mapToDouble(train).toArray());
+    double[] training = epochs.stream().mapToDouble(train).toArray();
     double[] val = epochs.stream().mapToDouble(validation).toArray();
+    addLine(chart, "training", x, training);
     if (Arrays.stream(val).anyMatch(Double::isFinite)) {
       addLine(chart, "validation", x, val);
+    }
+    if (DoubleStream.concat(Arrays.stream(training), Arrays.stream(val))
+        .filter(Double::isFinite).distinct().count() == 1) {
+      // XChart labels the one tick of a flat line with every digit of its value.
+      styler.setYAxisDecimalPattern("0.####");
     }
     if (epochs.size() > 1) {
       chart.addAnnotation(new AnnotationLine(best, true, false));

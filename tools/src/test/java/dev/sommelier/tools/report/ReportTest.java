@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.RegressionReport;
+import dev.sommelier.tasks.job.JobJson;
 import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.train.EpochResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,6 +101,20 @@ class ReportTest {
     ReportFiles files = RunReport.write(run);
     assertEquals(List.of(run.resolve("report/training-curves.png")), files.plots());
     assertTrue(Files.readString(files.index()).contains("has no test-predictions.csv"));
+  }
+
+  @Test
+  void oneEpochWithoutValidationDataStillPlots() throws Exception {
+    Path run = tmp.resolve("run");
+    TrainResult r = ReportFixtures.classificationRun(run);
+    JobJson.write(r.report(), new TrainResult(r.out(), r.model(), r.report(), r.epochsCsv(),
+        r.settings(), r.data(), r.split(), List.of(new EpochResult(1, 0, 0.01f, 1.0907668, 0.37,
+            Double.NaN, Double.NaN, 0.5, 100)), 1, r.evaluation(), r.skippedFiles(), 100, 1));
+    ReportFiles files = RunReport.write(run);
+    assertNotNull(ImageIO.read(files.plots().get(0).toFile()));
+    String html = Files.readString(files.index(), StandardCharsets.UTF_8);
+    assertTrue(html.contains("<td class=\"n\">1.0908</td><td class=\"n\">0.3700</td><td>–</td>"),
+        "no validation loss: a dash");
   }
 
   @Test
