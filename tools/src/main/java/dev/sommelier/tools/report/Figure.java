@@ -1,7 +1,8 @@
 package dev.sommelier.tools.report;
 
 /**
- * One plot of a report: written as {@code report/<file>} and shown on the page.
+ * One image of a report page: a plot (also written as {@code report/<file>}) or a Grad-CAM contact
+ * sheet.
  *
  * @param file the PNG's file name, e.g. {@code training-curves.png}
  * @param title the heading above it on the page

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.tasks.data.NaturalOrder;
+import dev.sommelier.tasks.job.EvaluationReport;
 import dev.sommelier.tasks.job.TrainResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * @param dir the run folder
  * @param result the content of {@code report.json}
  * @param predictions true and predicted values of the evaluated samples; null for classification
- *     or when the run has no {@code test-predictions.csv}
+ *     or when the run has no {@code test-predictions.csv}, or an empty one
  * @param contactSheets {@code explain/contact-sheet.png} or its numbered pages in page order; empty
  *     when there are none
  */
@@ -59,13 +60,19 @@ record RunFolder(
       throw new IllegalArgumentException(json.toAbsolutePath()
           + " is not a training run's report: " + e.getOriginalMessage(), e);
     }
-    if (result.epochs().isEmpty() || result.evaluation() == null) {
-      throw new IllegalArgumentException(json.toAbsolutePath()
-          + " is not a training run's report: it has no epochs or no evaluation");
+    EvaluationReport e = result.evaluation();
+    if (result.settings() == null || result.data() == null || result.split() == null
+        || result.epochs().isEmpty() || e == null
+        || (e.classification() == null) == (e.regression() == null)) {
+      throw new IllegalArgumentException(json.toAbsolutePath() + " is not a training run's"
+          + " report: it lacks settings, data, split, epochs or a classification or regression");
     }
     Path csv = dir.resolve(PREDICTIONS_CSV);
-    PredictedValues predictions = result.evaluation().regression() != null
-        && Files.isRegularFile(csv) ? PredictedValues.read(csv) : null;
+    PredictedValues predictions = null;
+    if (e.regression() != null && Files.isRegularFile(csv)) {
+      PredictedValues read = PredictedValues.read(csv);
+      predictions = read.size() > 0 ? read : null;
+    }
     return new RunFolder(dir, result, predictions, contactSheets(dir.resolve(EXPLAIN)));
   }
 

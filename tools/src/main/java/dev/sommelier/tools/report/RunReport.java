@@ -77,7 +77,7 @@ public final class RunReport {
     if (run.classification()) {
       plots.add(ConfusionMatrixChart.figure(e.classification().confusionMatrix(), e.part(),
           e.samples()));
-    } else if (run.predictions() == null || run.predictions().size() == 0) {
+    } else if (run.predictions() == null) {
       LOG.warn("{} has no {}: predicted values are not plotted", run.dir(),
           RunFolder.PREDICTIONS_CSV);
     } else {

@@ -159,6 +159,11 @@ class ReportTest {
         () -> RunReport.write(tmp));
     assertTrue(broken.getMessage().contains("is not a training run's report"),
         broken.getMessage());
+    Files.writeString(tmp.resolve("report.json"), "{\"epochs\": [], \"skippedFiles\": []}");
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> RunReport.write(tmp));
+    assertTrue(empty.getMessage().contains("lacks settings, data, split, epochs"),
+        empty.getMessage());
   }
 
   private static void assertSelfContained(String html) {
