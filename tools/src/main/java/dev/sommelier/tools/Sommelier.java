@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       ExplainCommand.class,
       GuiCommand.class,
+      ReportCommand.class,
       BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
       "  sommelier gui",
+      "  sommelier report --run runs/shapes",
       "  sommelier <command> --help",
       "",
       "Exit status: 0 done, 1 failure, 2 bad usage or bad input."
@@ -54,8 +56,15 @@ public final class Sommelier implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line and exits with its status. AWT (plots) runs headless unless asked
+   * otherwise, except for {@code gui}, which needs the display.
+   */
   public static void main(String[] args) {
+    boolean window = args.length > 0 && args[0].equals("gui");
+    if (System.getProperty("java.awt.headless") == null && !window) {
+      System.setProperty("java.awt.headless", "true");
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -1,5 +1,6 @@
 package dev.sommelier.tools;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.split.SplitRatios;
@@ -17,6 +18,7 @@ import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
 import dev.sommelier.tools.config.ConfigOption;
 import dev.sommelier.tools.config.SaveConfigOption;
+import dev.sommelier.tools.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,8 +41,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "Trains a classifier or regressor on a backbone: splits the data, trains"
         + " (progress on stderr, one row per epoch in OUT/epochs.csv), evaluates the test part"
-        + " (the validation part without one) and saves OUT/model and OUT/report.json. An OUT"
-        + " with an unfinished run resumes it.",
+        + " (the validation part without one), saves OUT/model and OUT/report.json, and writes"
+        + " the run's HTML report with plots, OUT/report/index.html. An OUT with an unfinished run"
+        + " resumes it.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
@@ -163,7 +166,8 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin DeviceOption deviceOption;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
-      description = "Output folder: model/, report.json, epochs.csv, checkpoints/.")
+      description = "Output folder: model/, report.json, report/, epochs.csv,"
+          + " test-predictions.csv, checkpoints/.")
   Path out;
 
   @Option(names = "--json", description = "Print the result as JSON instead of a summary.")
@@ -174,11 +178,14 @@ final class TrainCommand implements Callable<Integer> {
     TrainSettings s = settings();
     saveConfig.save(spec);
     TrainResult result = new TrainJob(s).run();
+    Path page = report(result.out());
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
-      Cli.printJson(o, JobJson.tree(result));
+      ObjectNode tree = (ObjectNode) JobJson.tree(result);
+      tree.put("reportPage", page.toString());
+      Cli.printJson(o, tree);
     } else {
-      print(o, result);
+      print(o, result, page);
     }
     o.flush();
     return 0;
@@ -223,7 +230,17 @@ final class TrainCommand implements Callable<Integer> {
         pooling == null ? d.pooling() : Choices.parse(Pooling.class, pooling, "pooling"));
   }
 
-  private static void print(PrintWriter o, TrainResult r) {
+  /** Writes the run's report; when that fails, the trained run stays and the error says so. */
+  private static Path report(Path out) throws IOException {
+    try {
+      return RunReport.write(out).index();
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("the run in " + out + " is complete, but its report failed ("
+          + e.getMessage() + "); write it with 'sommelier report --run " + out + "'", e);
+    }
+  }
+
+  private static void print(PrintWriter o, TrainResult r, Path page) {
     EpochResult last = r.lastEpoch();
     o.printf(Locale.ROOT, "Trained %s (%sx%s), %s head, on %d images: %d epochs, weights of"
             + " epoch %d; %.1f train images/s, %.1f s in all%n",
@@ -236,7 +253,8 @@ final class TrainCommand implements Callable<Integer> {
     EvaluationText.print(o, r.evaluation());
     o.println();
     o.println("Model:   " + r.model());
-    o.println("Report:  " + r.report());
+    o.println("Report:  " + page);
+    o.println("Results: " + r.report());
     o.println("Epochs:  " + r.epochsCsv());
     if (!r.skippedFiles().isEmpty()) {
       o.println("Skipped " + r.skippedFiles().size() + " unreadable image(s): "

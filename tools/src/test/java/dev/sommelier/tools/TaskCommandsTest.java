@@ -39,6 +39,9 @@ class TaskCommandsTest {
     assertEquals(8, t.get("evaluation").get("classification").get("samples").asInt());
     assertTrue(Files.isRegularFile(runDir.resolve("report.json")));
     assertTrue(Files.isRegularFile(runDir.resolve("model/model.json")));
+    assertEquals(9, Files.readAllLines(runDir.resolve("test-predictions.csv")).size());
+    assertEquals(runDir.resolve("report/index.html").toString(), t.get("reportPage").asText());
+    assertTrue(Files.isRegularFile(runDir.resolve("report/confusion-matrix.png")));
 
     CliRun evaluate = run("evaluate", "--model", runDir.resolve("model").toString(), "--folder",
         shapes.toString(), "--part", "test", "--workers", "2", "--out",

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Trains a model end to end from {@link TrainSettings}: loads and splits the data, trains with
  * progress in the log and {@code epochs.csv}, restores the epoch with the lowest validation loss,
  * evaluates the test part (the validation part when there is none), saves the model to {@code
- * out/model} and writes {@code out/report.json}. An output folder with an unfinished run resumes it
+ * out/model} and writes {@code out/report.json} and the evaluated samples' true and predicted
+ * labels to {@code out/test-predictions.csv}. An output folder with an unfinished run resumes it
  * from its last checkpoint.
  *
  * <pre>{@code
@@ -133,8 +134,8 @@ public final class TrainJob {
   }
 
   /**
-   * Evaluates the test part, or the validation part without one; for integer targets, tunes rank
-   * cut points on the validation part and records them in {@code info}.
+   * Evaluates the test part, or the validation part without one, and writes its predictions; for
+   * integer targets, tunes rank cut points on the validation part and records them in {@code info}.
    */
   private EvaluationReport evaluate(TaskModel model, DataSet data, DataSplits parts,
       Map<String, Object> info) {
@@ -143,8 +144,11 @@ public final class TrainJob {
     String part = test ? "test" : "validation";
     ModelOutputs outputs = ModelOutputs.of(model, test ? parts.test() : parts.validation(), part,
         s.batchSize(), s.workers());
+    boolean classes = s.task() == TaskKind.CLASSIFICATION;
+    TestPredictionCsv.write(s.out().resolve(TestPredictionCsv.FILE), outputs,
+        classes ? data.classNames() : List.of());
     EvaluationReport report;
-    if (s.task() == TaskKind.CLASSIFICATION) {
+    if (classes) {
       report = Evaluator.classification(part, outputs, data.classNames());
     } else {
       RankScale scale = Evaluator.rankScale(data);

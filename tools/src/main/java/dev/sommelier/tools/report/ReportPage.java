@@ -1,0 +1,102 @@
+package dev.sommelier.tools.report;
+
+import dev.sommelier.tasks.job.EvaluationReport;
+import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.train.EpochResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report page of a run: what was trained and how it did (headline metrics), the plots, the
+ * metrics in detail, the epochs, the data and its split, the timings, every setting, and the
+ * Grad-CAM contact sheets.
+ */
+final class ReportPage {
+
+  private ReportPage() {}
+
+  /**
+   * The page's HTML.
+   *
+   * @param plots the run's plots, in page order
+   * @param contactSheets the Grad-CAM contact sheet pages; empty for none
+   */
+  static String html(RunFolder run, List<Figure> plots, List<Figure> contactSheets) {
+    TrainResult r = run.result();
+    EvaluationReport e = r.evaluation();
+    String name = run.dir().toAbsolutePath().normalize().getFileName().toString();
+    Html page = new Html("Sommelier run " + name);
+    page.h1("Training run " + name);
+    page.subtitle(String.format(Locale.ROOT, "%s · backbone %s at %s px · %s head · %d epochs,"
+            + " weights of epoch %d · evaluated on the %s part (%s images)",
+        r.settings().get("task"), r.settings().get("backbone"), r.settings().get("inputSize"),
+        r.settings().get("head"), r.epochs().size(), r.bestEpoch(), e.part(),
+        Format.count(e.samples())));
+    page.cards(EvaluationSection.headline(e));
+    page.h2("Plots");
+    plots.forEach(page::figure);
+    if (!run.classification() && run.predictions() == null) {
+      page.p("This run's folder has no " + RunFolder.PREDICTIONS_CSV + " (it was trained by an"
+          + " older version), so predicted values are not plotted.");
+    }
+    page.h2("Metrics on the " + e.part() + " part");
+    EvaluationSection.details(page, e);
+    page.h2("Epochs");
+    epochs(page, r, run.classification() ? "accuracy" : "MAE");
+    page.h2("Data");
+    data(page, r, run.classification() ? "class" : "value (rounded)");
+    page.h2("Timings");
+    Map<String, String> timings = new LinkedHashMap<>();
+    timings.put("whole run", Format.seconds(r.seconds()));
+    timings.put("training epochs", Format.seconds(
+        r.epochs().stream().mapToDouble(EpochResult::seconds).sum()));
+    timings.put("train images per second", Format.rate(r.trainImagesPerSecond()));
+    page.keyValues(timings);
+    page.h2("Settings");
+    Map<String, String> settings = new LinkedHashMap<>();
+    r.settings().forEach((k, v) -> settings.put(k, Format.setting(v)));
+    page.keyValues(settings);
+    if (!contactSheets.isEmpty()) {
+      page.h2("Grad-CAM");
+      contactSheets.forEach(page::figure);
+    }
+    return page.finish();
+  }
+
+  private static void epochs(Html page, TrainResult r, String metric) {
+    List<List<String>> rows = new ArrayList<>();
+    int best = -1;
+    for (EpochResult e : r.epochs()) {
+      if (e.epoch() == r.bestEpoch()) {
+        best = rows.size();
+      }
+      rows.add(List.of(Integer.toString(e.epoch()), Integer.toString(e.phase() + 1),
+          Float.toString(e.learningRate()), Format.decimal(e.loss()),
+          Format.decimal(e.metric()), Format.decimal(e.valLoss()), Format.decimal(e.valMetric()),
+          Format.seconds(e.seconds()), Format.rate(e.imagesPerSecond())));
+    }
+    page.table(List.of("epoch", "phase", "learning rate", "loss", metric, "validation loss",
+        "validation " + metric, "time", "images/s"), rows, best);
+    page.p("The highlighted epoch's weights were kept.");
+  }
+
+  private static void data(Html page, TrainResult r, String label) {
+    page.p(Format.count(r.data().samples()) + " images, SHA-256 of their sorted names "
+        + r.data().sha256() + ".");
+    List<List<String>> counts = new ArrayList<>();
+    r.data().counts().forEach((value, n) -> counts.add(List.of(value, Format.count(n))));
+    page.table(List.of(label, "images"), counts, -1);
+    List<List<String>> split = new ArrayList<>();
+    r.split().forEach((part, n) -> split.add(List.of(part, Format.count(n))));
+    page.table(List.of("part", "images"), split, -1);
+    if (r.skippedFiles().isEmpty()) {
+      page.p("Every image could be read.");
+    } else {
+      page.folded(r.skippedFiles().size() + " images could not be read and were skipped",
+          r.skippedFiles());
+    }
+  }
+}
