@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       VerifyImportCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      DemoCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  sommelier demo",
       "  sommelier backbones",
       "  sommelier summary --backbone mobilenet_v1:alpha=0.5 --input-size 160",
       "  sommelier verify-import --saved-model exported/my-keras-model",

@@ -7,6 +7,7 @@ import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.TrainingListener;
 import dev.sommelier.tasks.train.TrainingRun;
+import dev.sommelier.tools.report.RunReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,6 +41,8 @@ final class TrainTask implements GuiJob {
     events.accept(new JobEvent.Log("Training " + s.backbone() + " (" + s.inputSize() + "x"
         + s.inputSize() + ") on " + s.data() + "; output in " + s.out()));
     TrainResult result = new TrainJob(s).listen(new Relay(events)).run();
+    events.accept(new JobEvent.Log("Writing the report"));
+    RunReport.write(s.out());
     ReportFiles report = ReportFiles.in(s.out());
     List<ReportFiles.Image> images = report.load(p -> events.accept(new JobEvent.Log(p)));
     events.accept(new JobEvent.Log("Model saved to " + result.model() + "; report "
