@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--images-per-class", paramLabel = "N", defaultValue = "600",
+  @Option(names = "--images-per-class", paramLabel = "N", defaultValue = "1000",
       description = "Drawn images per maker or rank, split 6:2:2 (default: ${DEFAULT-VALUE}).")
   int perClass;
 
@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Side of the images and of the model's input (default: ${DEFAULT-VALUE}).")
   int inputSize;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "15",
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
       description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 

@@ -106,6 +106,10 @@ public final class TrainJob {
           validation == null ? null
               : new PipelineBatchSource(validation, parts.validation().size(), classes, false),
           out);
+      if (epochs.isEmpty()) {
+        throw new IllegalStateException("training in " + out + " was stopped before its first"
+            + " epoch ended; there is no trained model to evaluate or save");
+      }
       // Without validation data the last weights are kept.
       int best = validation == null ? epochs.size() : TrainingRun.bestEpoch(epochs);
       if (best != epochs.size()) {

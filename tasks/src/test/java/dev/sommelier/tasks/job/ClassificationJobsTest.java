@@ -23,6 +23,8 @@ import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
+import dev.sommelier.tasks.train.TrainingListener;
+import dev.sommelier.tasks.train.TrainingRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,20 @@ class ClassificationJobsTest {
     }
     assertEquals(best + 1, trained.bestEpoch(), "the weights saved: the lowest validation loss");
     assertEquals(best + 1, report.get("bestEpoch").asInt());
+  }
+
+  @Test
+  void aRunStoppedBeforeItsFirstEpochEndedSaysSoInsteadOfSavingNothing() {
+    TrainSettings s = TrainSettings.builder(DataSource.folder(shapes), tmp.resolve("stopped"))
+        .seed(5).backbone("pixels").epochs(3).batchSize(16).workers(2).build();
+    TrainJob job = new TrainJob(s).listen(new TrainingListener() {
+      @Override
+      public void onTrainingStart(TrainingRun run) {
+        run.stop();
+      }
+    });
+    IllegalStateException e = assertThrows(IllegalStateException.class, job::run);
+    assertTrue(e.getMessage().contains("stopped before its first epoch ended"), e.getMessage());
   }
 
   @Test
