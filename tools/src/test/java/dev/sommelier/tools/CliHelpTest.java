@@ -42,7 +42,9 @@ class CliHelpTest {
       CliRun r = CliRun.of(c.getCommandName(), "--jsn");
       assertEquals(2, r.exit(), r.err());
       assertTrue(r.err().startsWith("Unknown option: '--jsn'"), r.err());
-      assertTrue(r.err().contains("--json"), "suggested: " + r.err());
+      if (c.getCommandSpec().findOption("--json") != null) {
+        assertTrue(r.err().contains("--json"), "suggested: " + r.err());
+      }
       assertTrue(r.err().contains("Try 'sommelier " + c.getCommandName() + " --help'"), r.err());
       assertEquals("", r.out());
     }));

@@ -34,7 +34,10 @@ class GuiTasksTest {
     JobOutcome.Trained t = (JobOutcome.Trained) train.run(events::add);
     TrainResult r = t.result();
     assertEquals(1, r.epochs().size(), "stopped after the first epoch");
-    assertEquals(new ReportFiles(null, List.of()), t.report());
+    Path report = tmp.resolve("run").resolve("report");
+    assertEquals(new ReportFiles(report.resolve("index.html"), List.of(
+        report.resolve("confusion-matrix.png"), report.resolve("training-curves.png"))),
+        t.report(), "the run's report is written and found");
     List<String> logs = events.stream().filter(JobEvent.Log.class::isInstance)
         .map(e -> ((JobEvent.Log) e).line()).toList();
     assertTrue(logs.contains("Training 3 epochs"), logs.toString());
