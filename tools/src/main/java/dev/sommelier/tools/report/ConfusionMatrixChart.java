@@ -32,9 +32,11 @@ final class ConfusionMatrixChart {
     int cell = Math.max(16, Math.min(72, 720 / k));
     int longest = classes.stream().mapToInt(String::length).max().orElse(1);
     int labels = Math.min(240, 40 + 7 * longest);
-    HeatMapChart chart = new HeatMapChartBuilder().width(labels + k * cell + 140)
-        .height(labels + k * cell + 60).title("Confusion matrix (" + part + ", " + samples
-            + " images)").xAxisTitle("Predicted class").yAxisTitle("True class").build();
+    String title = "Confusion matrix (" + part + ", " + samples + " images)";
+    int titleWidth = 11 * title.length() + 60;
+    HeatMapChart chart = new HeatMapChartBuilder()
+        .width(Math.max(titleWidth, labels + k * cell + 140))
+        .height(labels + k * cell + 60).title(title).xAxisTitle("Predicted class").yAxisTitle("True class").build();
     HeatMapStyler styler = chart.getStyler();
     ChartPng.style(styler);
     styler.setRangeColors(PALE_TO_BLUE).setShowValue(cell >= MIN_CELL_WITH_COUNT)
