@@ -2,6 +2,7 @@ package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.job.PredictResult;
 import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tools.report.ReportFiles;
 import java.util.List;
 
 /** What a finished job hands the window. */
@@ -11,10 +12,10 @@ sealed interface JobOutcome {
    * A training run with its report files and the report's images, read off the EDT.
    *
    * @param result the run's numbers
-   * @param report what {@code OUT/report/} holds
-   * @param images the report's PNGs, decoded
+   * @param report what the run's report wrote in {@code OUT/report/}
+   * @param images the report's plots, decoded
    */
-  record Trained(TrainResult result, ReportFiles report, List<ReportFiles.Image> images)
+  record Trained(TrainResult result, ReportFiles report, List<ReportImages.Image> images)
       implements JobOutcome {
 
     /** Copies the list. */

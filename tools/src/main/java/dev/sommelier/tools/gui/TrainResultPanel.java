@@ -67,9 +67,9 @@ final class TrainResultPanel extends JPanel {
     open.setName("openReport");
     boolean browse = Desktop.isDesktopSupported()
         && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE);
-    open.setEnabled(index != null && browse);
-    open.setToolTipText(index == null ? "This run has no report/index.html"
-        : browse ? index.toString() : "This desktop cannot open a browser; open " + index);
+    open.setEnabled(browse);
+    open.setToolTipText(browse ? index.toString()
+        : "This desktop cannot open a browser; open " + index);
     open.addActionListener(e -> CompletableFuture.runAsync(() -> browse(open, index)));
     return open;
   }
@@ -91,7 +91,7 @@ final class TrainResultPanel extends JPanel {
       none.setEnabled(false);
       p.add(none);
     }
-    for (ReportFiles.Image image : trained.images()) {
+    for (ReportImages.Image image : trained.images()) {
       JLabel l = new JLabel(image.name(), new ImageIcon(scaled(image.image())),
           SwingConstants.CENTER);
       l.setName("image." + image.name());

@@ -7,6 +7,7 @@ import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.TrainingListener;
 import dev.sommelier.tasks.train.TrainingRun;
+import dev.sommelier.tools.report.ReportFiles;
 import dev.sommelier.tools.report.RunReport;
 import java.io.IOException;
 import java.util.List;
@@ -42,9 +43,9 @@ final class TrainTask implements GuiJob {
         + s.inputSize() + ") on " + s.data() + "; output in " + s.out()));
     TrainResult result = new TrainJob(s).listen(new Relay(events)).run();
     events.accept(new JobEvent.Log("Writing the report"));
-    RunReport.write(s.out());
-    ReportFiles report = ReportFiles.in(s.out());
-    List<ReportFiles.Image> images = report.load(p -> events.accept(new JobEvent.Log(p)));
+    ReportFiles report = RunReport.write(s.out());
+    List<ReportImages.Image> images =
+        ReportImages.load(report.plots(), p -> events.accept(new JobEvent.Log(p)));
     events.accept(new JobEvent.Log("Model saved to " + result.model() + "; report "
         + result.report()));
     return new JobOutcome.Trained(result, report, images);

@@ -1,7 +1,6 @@
 package dev.sommelier.tools.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.sommelier.tasks.eval.ClassProbability;
 import dev.sommelier.tasks.eval.ClassificationReport;
@@ -84,27 +83,20 @@ class GuiResultsTest {
   }
 
   @Test
-  void reportFilesAreThePngsBesideTheIndex() throws Exception {
-    assertEquals(new ReportFiles(null, List.of()), ReportFiles.in(tmp));
+  void reportImagesAreDecodedAndAnUnreadableOneIsNamed() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("report"));
     ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB), "png",
         dir.resolve("training-curves.png").toFile());
     ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), "png",
         dir.resolve("confusion-matrix.png").toFile());
     Files.writeString(dir.resolve("broken.png"), "not a png");
-    Files.writeString(dir.resolve("notes.txt"), "");
-    ReportFiles files = ReportFiles.in(tmp);
-    assertNull(files.index());
-    assertEquals(List.of(dir.resolve("broken.png"), dir.resolve("confusion-matrix.png"),
-        dir.resolve("training-curves.png")), files.images());
     List<String> problems = new ArrayList<>();
-    List<ReportFiles.Image> images = files.load(problems::add);
+    List<ReportImages.Image> images = ReportImages.load(List.of(dir.resolve("broken.png"),
+        dir.resolve("confusion-matrix.png"), dir.resolve("training-curves.png")), problems::add);
     assertEquals(List.of("confusion-matrix.png", "training-curves.png"),
-        images.stream().map(ReportFiles.Image::name).toList());
+        images.stream().map(ReportImages.Image::name).toList());
     assertEquals(30, images.get(1).image().getWidth());
     assertEquals(List.of("not an image: " + dir.resolve("broken.png")), problems);
-    Files.writeString(dir.resolve("index.html"), "<html></html>");
-    assertEquals(dir.resolve("index.html"), ReportFiles.in(tmp).index());
   }
 
   private static List<String> columns(PredictionTableModel m) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +36,11 @@ class GuiTasksTest {
     TrainResult r = t.result();
     assertEquals(1, r.epochs().size(), "stopped after the first epoch");
     Path report = tmp.resolve("run").resolve("report");
-    assertEquals(new ReportFiles(report.resolve("index.html"), List.of(
-        report.resolve("confusion-matrix.png"), report.resolve("training-curves.png"))),
-        t.report(), "the run's report is written and found");
+    assertEquals(report.resolve("index.html"), t.report().index(), "the run's report is written");
+    assertEquals(Set.of(report.resolve("confusion-matrix.png"),
+        report.resolve("training-curves.png")), Set.copyOf(t.report().plots()));
+    assertEquals(List.of("confusion-matrix.png", "training-curves.png"),
+        t.images().stream().map(ReportImages.Image::name).sorted().toList(), "plots decoded");
     List<String> logs = events.stream().filter(JobEvent.Log.class::isInstance)
         .map(e -> ((JobEvent.Log) e).line()).toList();
     assertTrue(logs.contains("Training 3 epochs"), logs.toString());

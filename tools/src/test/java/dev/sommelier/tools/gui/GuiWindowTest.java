@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -64,7 +61,6 @@ class GuiWindowTest {
     Path shapes = tmp.resolve("shapes");
     new ShapeImages(2, 20, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 2).writeTo(shapes);
     Path run = tmp.resolve("run");
-    standInReport(run.resolve("report"));
     onEdt(() -> {
       SommelierWindow.open(() -> { });
       return null;
@@ -163,28 +159,6 @@ class GuiWindowTest {
       find(frame, "trainOut", JTextField.class).setText(out.toString());
       return null;
     });
-  }
-
-  /** A chart and index.html where the run report will put them, for the result panel to find. */
-  private static void standInReport(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    BufferedImage chart = new BufferedImage(480, 320, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = chart.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 480, 320);
-    g.setColor(Color.DARK_GRAY);
-    g.drawLine(40, 280, 460, 280);
-    g.drawLine(40, 20, 40, 280);
-    g.drawString("stand-in for the run report's training curves", 60, 30);
-    g.setStroke(new BasicStroke(2));
-    g.setColor(new Color(0x1f77b4));
-    g.drawPolyline(new int[] {40, 140, 240, 340, 440}, new int[] {60, 150, 200, 225, 240}, 5);
-    g.setColor(new Color(0xff7f0e));
-    g.drawPolyline(new int[] {40, 140, 240, 340, 440}, new int[] {80, 160, 190, 205, 215}, 5);
-    g.dispose();
-    ImageIO.write(chart, "png", dir.resolve("training-curves.png").toFile());
-    Files.writeString(dir.resolve("index.html"), "<html><body>report</body></html>");
   }
 
   private static JFrame window() {
