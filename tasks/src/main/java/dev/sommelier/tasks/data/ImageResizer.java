@@ -1,6 +1,7 @@
 package dev.sommelier.tasks.data;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Resizes an 8-bit RGB image to a model's input size as float RGB in [0, 255], interleaved HWC,
@@ -44,6 +45,16 @@ public final class ImageResizer {
   public static float[] resize(RgbImage image, int height, int width) {
     float[] out = new float[height * width * 3];
     resize(image, height, width, out, 0);
+    return out;
+  }
+
+  /** {@code images} each resized to {@code size x size}, one after another in a new array. */
+  public static float[] resizeAll(List<RgbImage> images, int size) {
+    int per = size * size * 3;
+    float[] out = new float[images.size() * per];
+    for (int i = 0; i < images.size(); i++) {
+      resize(images.get(i), size, size, out, i * per);
+    }
     return out;
   }
 

@@ -109,12 +109,7 @@ public final class Predictor implements AutoCloseable {
 
   /** The images resized to the model's input and preprocessed, as one batch. */
   private float[] inputs(List<RgbImage> images) {
-    int size = model.config().inputSize();
-    int per = size * size * 3;
-    float[] batch = new float[images.size() * per];
-    for (int i = 0; i < images.size(); i++) {
-      ImageResizer.resize(images.get(i), size, size, batch, i * per);
-    }
+    float[] batch = ImageResizer.resizeAll(images, model.config().inputSize());
     model.backbone().spec().preprocessing().applyInPlace(batch);
     return batch;
   }

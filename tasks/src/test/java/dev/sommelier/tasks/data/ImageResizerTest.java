@@ -27,6 +27,17 @@ class ImageResizerTest {
   }
 
   @Test
+  void resizeAllPutsEachImageAfterTheOther() {
+    RgbImage a = row(0, 100, 200);
+    RgbImage b = row(50, 60, 70, 80);
+    float[] both = ImageResizer.resizeAll(java.util.List.of(a, b), 2);
+    float[] first = ImageResizer.resize(a, 2, 2);
+    float[] second = ImageResizer.resize(b, 2, 2);
+    assertArrayEquals(first, Arrays.copyOfRange(both, 0, 12), 0f);
+    assertArrayEquals(second, Arrays.copyOfRange(both, 12, 24), 0f);
+  }
+
+  @Test
   void sameSizeCopiesExactly() {
     RgbImage img = row(0, 7, 255);
     assertArrayEquals(new float[] {0, 0, 0, 7, 7, 7, 255, 255, 255},

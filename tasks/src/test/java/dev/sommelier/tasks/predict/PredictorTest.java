@@ -152,11 +152,7 @@ class PredictorTest {
   }
 
   private static float[] inputsOf(TaskModel m, List<RgbImage> images) {
-    int per = 16 * 16 * 3;
-    float[] x = new float[images.size() * per];
-    for (int i = 0; i < images.size(); i++) {
-      dev.sommelier.tasks.data.ImageResizer.resize(images.get(i), 16, 16, x, i * per);
-    }
+    float[] x = dev.sommelier.tasks.data.ImageResizer.resizeAll(images, 16);
     m.backbone().spec().preprocessing().applyInPlace(x);
     return x;
   }

@@ -94,10 +94,7 @@ public final class ExplainJob {
         if (n == 0) {
           continue;
         }
-        float[] pixels = new float[n * per];
-        for (int i = 0; i < n; i++) {
-          ImageResizer.resize(images.get(i), size, size, pixels, i * per);
-        }
+        float[] pixels = ImageResizer.resizeAll(images, size);
         TargetMaps.Batch batch = maps.explain(pixels, n, fixedClass, s.top());
         for (int i = 0; i < n; i++) {
           int number = numbers.get(i);
