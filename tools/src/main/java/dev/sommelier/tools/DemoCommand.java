@@ -84,8 +84,7 @@ final class DemoCommand implements Callable<Integer> {
           + inputSize + " and " + epochs);
     }
     TaskKind kind = Choices.parse(TaskKind.class, task, "task");
-    int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    DemoResult r = new DemoRun(kind, perClass, inputSize, epochs, seed, threads,
+    DemoResult r = new DemoRun(kind, perClass, inputSize, epochs, seed, workers,
         deviceOption.device(), out).run();
     PrintWriter o = spec.commandLine().getOut();
     if (json) {

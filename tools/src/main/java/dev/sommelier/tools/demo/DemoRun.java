@@ -38,12 +38,12 @@ import org.slf4j.LoggerFactory;
  * @param inputSize side of the images and of the model's input
  * @param epochs training epochs
  * @param seed seed of the data, split, weights and shuffles
- * @param workers threads decoding images
+ * @param workers threads decoding images, or null for the training default (the processors)
  * @param device where the graph runs
  * @param out the run's folder
  */
 public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, long seed,
-    int workers, Device device, Path out) {
+    Integer workers, Device device, Path out) {
 
   /** The demo's backbone. */
   public static final String BACKBONE = "mobilenet_v1:alpha=0.25";
@@ -71,7 +71,7 @@ public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, lo
 
   private TrainSettings trainSettings(DemoData data) {
     HeadOptions head = HeadOptions.defaultFor(task);
-    return TrainSettings.builder(data.source(), out)
+    TrainSettings.Builder b = TrainSettings.builder(data.source(), out)
         .task(task)
         .split(SplitRatios.parse("6:2:2"))
         .seed(seed)
@@ -85,9 +85,11 @@ public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, lo
         .batchSize(BATCH)
         .scope(TrainScope.ALL)
         .batchNorm(BatchNormMode.TRAINING)
-        .workers(workers)
-        .device(device)
-        .build();
+        .device(device);
+    if (workers != null) {
+      b.workers(workers);
+    }
+    return b.build();
   }
 
   /** Fresh images whose first map peaks inside their logo's box. */
