@@ -3,18 +3,18 @@ package dev.sommelier.backbones;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates {@code shared/fixtures} next to the repository (set by Maven as a system property). */
+/** Locates the repository's {@code fixtures} folder (set by Maven as a system property). */
 public final class Fixtures {
 
   private Fixtures() {}
 
   /** The shared Keras MobileNet 1.0 224 SavedModel. */
   public static Path kerasMobileNet() {
-    String root = System.getProperty("sommelier.fixtures", "../../shared/fixtures");
+    String root = System.getProperty("sommelier.fixtures", "../fixtures");
     Path p = Path.of(root, "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
     if (!Files.isRegularFile(p.resolve("saved_model.pb"))) {
       throw new IllegalStateException(
-          "fixture not found at " + p + "; run the tests from a checkout with shared/ beside it");
+          "fixture not found at " + p + "; run the tests from the repository root (mvn test)");
     }
     return p;
   }

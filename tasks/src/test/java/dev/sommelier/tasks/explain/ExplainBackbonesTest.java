@@ -42,7 +42,7 @@ class ExplainBackbonesTest {
 
   @Test
   void explainsTheKerasMobileNetAtItsGradCamLayer() {
-    Path keras = Path.of(System.getProperty("sommelier.fixtures", "../../shared/fixtures"),
+    Path keras = Path.of(System.getProperty("sommelier.fixtures", "../fixtures"),
         "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
     try (TaskModel m = KerasModelConverter.convert(keras, null, BackboneRegistry.load(), Device.CPU, 1)) {
       float[] x = images(2, 224, Preprocessing.TF);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BackboneWeightsTest {
 
   private static Path fixture() {
-    String root = System.getProperty("sommelier.fixtures", "../../shared/fixtures");
+    String root = System.getProperty("sommelier.fixtures", "../fixtures");
     return Path.of(root, "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
   }
 

@@ -26,7 +26,7 @@ class KerasModelConverterTest {
   @TempDir Path tmp;
 
   private static Path fixture() {
-    String root = System.getProperty("sommelier.fixtures", "../../shared/fixtures");
+    String root = System.getProperty("sommelier.fixtures", "../fixtures");
     return Path.of(root, "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
   }
 
