@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.core.Device;
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tools.config.ConfigPreprocessor;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +31,19 @@ public final class Cli {
     public Device convert(String value) {
       try {
         return Device.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Converts {@code --augment} text with {@link AugmentationConfig#parse}. */
+  static final class AugmentationConverter
+      implements CommandLine.ITypeConverter<AugmentationConfig> {
+    @Override
+    public AugmentationConfig convert(String value) {
+      try {
+        return AugmentationConfig.parse(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }

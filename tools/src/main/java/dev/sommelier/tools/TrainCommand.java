@@ -3,6 +3,7 @@ package dev.sommelier.tools;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.job.DataSource;
 import dev.sommelier.tasks.job.FineTune;
@@ -59,9 +60,22 @@ import picocli.CommandLine.Spec;
       "  sommelier train --folder data/shapes --epochs 20 --out runs/shapes \\",
       "      --save-config runs/shapes.yaml",
       "  sommelier train --config runs/shapes.yaml --lr 0.01 --out runs/shapes-lr",
+      "  sommelier train --folder data/logos --augment flip,affine:0.3,cutout:0.2 \\",
+      "      --out runs/logos",
       "",
       "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels, the backbone's"
-          + " own for others."
+          + " own for others.",
+      "",
+      "Augmentation operations (--augment): range at strength 1, (default strength);",
+      "* = in the default set:",
+      "  flip *       mirror left to right",
+      "  vflip        mirror top to bottom",
+      "  affine *     rotate +-30 deg, shift and zoom +-20 %, shear +-10 deg, border",
+      "               pixels repeated outwards (0.25: +-7.5 deg, +-5 %)",
+      "  brightness * shift by up to +-50 % of full scale (0.2: +-10 %)",
+      "  contrast *   scale about the mean by 0 to 2 (0.2: 0.8 to 1.2)",
+      "  cutout       a mean-colour rectangle, sides up to the image's (0.25: 25 %)",
+      "  salt-pepper  up to 10 % of the pixels black or white (0.2: 2 %)"
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -149,10 +163,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "Batch norm in training: frozen or training (default: ${DEFAULT-VALUE}).")
   String batchNorm;
 
-  @Option(names = "--augment",
-      description = "Augment training images: flips, affine, brightness, contrast, noise, cutout,"
-          + " each at probability 0.5.")
-  boolean augment;
+  @Option(names = "--augment", paramLabel = "OPS", arity = "0..1", defaultValue = "none",
+      fallbackValue = "default", converter = Cli.AugmentationConverter.class,
+      description = "Augment training images. Alone: the default set, mild enough for photos"
+          + " (flip,affine,brightness,contrast). Or name operations (see below), each with an"
+          + " optional :STRENGTH in [0,1] and @PROBABILITY (default 0.5), e.g."
+          + " flip,affine:0.3,cutout:0.2 or default,vflip; none or false for none. Writes"
+          + " OUT/augmented-samples.png: a few training images as the first epochs see them"
+          + " (default: ${DEFAULT-VALUE}).")
+  AugmentationConfig augment;
 
   @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
       description = "Stop after N epochs without a lower validation loss; 0 = never"
@@ -211,7 +230,7 @@ final class TrainCommand implements Callable<Integer> {
         .scope(TrainScope.parse(scope))
         .fineTune(fineTune == null ? null : FineTune.parse(fineTune))
         .batchNorm(Choices.parse(BatchNormMode.class, batchNorm, "batch-norm mode"))
-        .augment(augment)
+        .augmentation(augment)
         .patience(patience)
         .device(deviceOption.device());
     if (split != null) {

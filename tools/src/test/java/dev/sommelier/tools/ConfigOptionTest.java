@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class ConfigOptionTest {
     assertEquals("6:2:2", t.split);
     assertEquals("mlp", t.head);
     assertEquals(List.of(16, 8), t.hidden);
-    assertTrue(t.augment);
+    assertEquals(AugmentationConfig.DEFAULT, t.augment, "augment: true is the default set");
     assertEquals(f.getParent().resolve("data/shapes"), t.data.source.folder,
         "file paths are relative to the file's folder");
     assertEquals(32, t.batch, "what neither sets keeps its default");
@@ -83,7 +84,7 @@ class ConfigOptionTest {
     Path f = file("run.yaml", "folder: d", "out: o", "augment: true", "json: true");
     TrainCommand t = parsed(TrainCommand.class, "train", "--config", f.toString(),
         "--augment=false");
-    assertFalse(t.augment);
+    assertEquals(AugmentationConfig.NONE, t.augment);
     assertTrue(t.json);
   }
 

@@ -69,7 +69,7 @@ class ConfigTrainRunTest {
     CliRun r = CliRun.of("train", "--folder", tmp.resolve("data/shapes").toString(),
         "--backbone", "simple_cnn:blocks=2,width=4", "--input-size", "32", "--head", "mlp",
         "--hidden", "16,8", "--dropout", "0.25", "--split", "7:3", "--lr", "0.003",
-        "--schedule", "step:1:0.5", "--augment", "--epochs", "1", "--batch", "10",
+        "--schedule", "step:1:0.5", "--augment", "default,cutout:0.2@0.25", "--epochs", "1", "--batch", "10",
         "--workers", "2", "--out", out.toString(), "--save-config", saved.toString());
     assertEquals(0, r.exit(), r.err());
 
@@ -77,7 +77,10 @@ class ConfigTrainRunTest {
     assertEquals("../data/shapes", file.get("folder").asText(), file.toString());
     assertEquals("../runs/saved", file.get("out").asText(), file.toString());
     assertEquals("[16,8]", file.get("hidden").toString());
-    assertTrue(file.get("augment").asBoolean(), file.toString());
+    assertEquals("flip,affine,brightness,contrast,cutout:0.2@0.25", file.get("augment").asText(),
+        file.toString());
+    assertEquals("flip,affine,brightness,contrast,cutout:0.2@0.25",
+        reportSettings(out).get("augment").asText());
 
     TrainCommand again = (TrainCommand) Sommelier.commandLine()
         .parseArgs("train", "--config", saved.toString())

@@ -60,10 +60,14 @@ public final class ImageResizer {
 
   /** {@code image} resized to {@code height x width} and rounded to bytes (for caching). */
   public static RgbImage resizeToBytes(RgbImage image, int height, int width) {
-    float[] f = resize(image, height, width);
-    byte[] out = new byte[f.length];
-    for (int i = 0; i < f.length; i++) {
-      out[i] = (byte) Math.max(0, Math.min(255, Math.round(f[i])));
+    return toBytes(resize(image, height, width), height, width);
+  }
+
+  /** {@code height x width} float RGB (HWC) rounded and clipped to an 8-bit image. */
+  public static RgbImage toBytes(float[] pixels, int height, int width) {
+    byte[] out = new byte[pixels.length];
+    for (int i = 0; i < pixels.length; i++) {
+      out[i] = (byte) Math.max(0, Math.min(255, Math.round(pixels[i])));
     }
     return new RgbImage(width, height, out);
   }

@@ -4,6 +4,7 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Checkpoints;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.NaturalOrder;
+import dev.sommelier.tasks.data.Sample;
 import dev.sommelier.tasks.data.pipeline.BatchPipeline;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.eval.RankScale;
@@ -21,6 +22,7 @@ import dev.sommelier.tasks.train.Trainer;
 import dev.sommelier.tasks.train.TrainingListener;
 import dev.sommelier.tasks.train.TrainingRun;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * progress in the log and {@code epochs.csv}, restores the epoch with the lowest validation loss,
  * evaluates the test part (the validation part when there is none), saves the model to {@code
  * out/model} and writes {@code out/report.json} and the evaluated samples' true and predicted
- * labels to {@code out/test-predictions.csv}. An output folder with an unfinished run resumes it
- * from its last checkpoint.
+ * labels to {@code out/test-predictions.csv}; with augmentation, a picture of augmented training
+ * images is written first ({@link AugmentedSamples}). An output folder with an unfinished run
+ * resumes it from its last checkpoint.
  *
  * <pre>{@code
  * TrainResult r = new TrainJob(settings).run();
@@ -98,13 +101,14 @@ public final class TrainJob {
       if (s.backboneWeights() != null) {
         BackboneWeights.importInto(model, s.backboneWeights(), BackboneRegistry.load());
       }
+      augmentedSamples(train, parts.train().samples(), out.resolve(AugmentedSamples.FILE));
       Trainer trainer = new Trainer(model, s.trainingConfig())
           .listen(new ProgressLog(PROGRESS_EVERY_STEPS)).listen(new EpochCsvLog(epochsCsv));
       listeners.forEach(trainer::listen);
       List<EpochResult> epochs = trainer.fit(
-          new PipelineBatchSource(train, parts.train().size(), classes, s.augment()),
+          new PipelineBatchSource(train, parts.train().size(), classes),
           validation == null ? null
-              : new PipelineBatchSource(validation, parts.validation().size(), classes, false),
+              : new PipelineBatchSource(validation, parts.validation().size(), classes),
           out);
       if (epochs.isEmpty()) {
         throw new IllegalStateException("training in " + out + " was stopped before its first"
@@ -171,6 +175,19 @@ public final class TrainJob {
     LOG.info("evaluation on {} {} samples: {}", report.samples(), part,
         Evaluator.headline(report));
     return report;
+  }
+
+  /**
+   * Writes the picture of the augmentation before training starts; without augmentation, removes
+   * the picture an earlier run in the same folder may have left.
+   */
+  private void augmentedSamples(BatchPipeline train, List<Sample> samples, Path file)
+      throws IOException {
+    if (!train.augments()) {
+      Files.deleteIfExists(file);
+    } else if (AugmentedSamples.write(train, samples, file)) {
+      LOG.info("augmentation {}: samples in {}", settings.augmentation(), file);
+    }
   }
 
   private static void checkParts(DataSplits parts) {

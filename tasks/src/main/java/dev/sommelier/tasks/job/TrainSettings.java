@@ -46,8 +46,8 @@ import java.util.Objects;
  * @param scope what the first phase trains (default: the head)
  * @param fineTune a second phase at a tenth of the rate, or null for one phase; needs scope head
  * @param batchNorm batch-norm behaviour in training steps (default frozen)
- * @param augment whether training images are augmented: every operation at probability 0.5
- *     (default off)
+ * @param augmentation how training images are augmented (default {@link
+ *     AugmentationConfig#NONE}; {@link AugmentationConfig#DEFAULT} is the mild set for photos)
  * @param patience epochs without improvement before stopping early; 0 = never (default)
  * @param workers threads decoding and augmenting images (default: available processors)
  * @param device where the graph runs (default cpu)
@@ -71,7 +71,7 @@ public record TrainSettings(
     TrainScope scope,
     FineTune fineTune,
     BatchNormMode batchNorm,
-    boolean augment,
+    AugmentationConfig augmentation,
     int patience,
     int workers,
     Device device,
@@ -84,6 +84,7 @@ public record TrainSettings(
   public TrainSettings {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(augmentation, "augmentation");
     if (data.presplit() != (split == null)) {
       throw new IllegalArgumentException(data.presplit()
           ? "the data come split in train/val/test folders; a split ratio does not apply"
@@ -141,11 +142,6 @@ public record TrainSettings(
     return new TrainingConfig(phases, schedule, patience, true);
   }
 
-  /** The training pipeline's augmentation: every operation at 0.5, or none. */
-  public AugmentationConfig augmentation() {
-    return augment ? AugmentationConfig.all(0.5) : AugmentationConfig.NONE;
-  }
-
   /** The settings as the model card and the report record them, in option syntax. */
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -168,7 +164,7 @@ public record TrainSettings(
     m.put("scope", scope.toString());
     m.put("fineTune", fineTune == null ? null : fineTune.toString());
     m.put("batchNorm", batchNorm.name().toLowerCase(Locale.ROOT));
-    m.put("augment", augment);
+    m.put("augment", augmentation.toString());
     m.put("patience", patience);
     m.put("workers", workers);
     m.put("device", device.toString());
@@ -206,7 +202,7 @@ public record TrainSettings(
     private TrainScope scope = TrainScope.HEAD;
     private FineTune fineTune;
     private BatchNormMode batchNorm = BatchNormMode.FROZEN;
-    private boolean augment;
+    private AugmentationConfig augmentation = AugmentationConfig.NONE;
     private int patience;
     private int workers = Runtime.getRuntime().availableProcessors();
     private Device device = Device.CPU;
@@ -306,9 +302,9 @@ public record TrainSettings(
       return this;
     }
 
-    /** Whether to augment training images (default false). */
-    public Builder augment(boolean augment) {
-      this.augment = augment;
+    /** How to augment training images (default: not at all). */
+    public Builder augmentation(AugmentationConfig augmentation) {
+      this.augmentation = augmentation;
       return this;
     }
 
@@ -342,9 +338,8 @@ public record TrainSettings(
       int size = inputSize > 0 ? inputSize : defaultInputSize(backbone);
       HeadOptions h = head != null ? head : HeadOptions.defaultFor(t);
       return new TrainSettings(data, t, s, seed, backbone, backboneWeights, size, h, optimizer,
-          learningRate,
-          schedule, epochs, batchSize, scope, fineTune, batchNorm, augment, patience, workers,
-          device, out);
+          learningRate, schedule, epochs, batchSize, scope, fineTune, batchNorm, augmentation,
+          patience, workers, device, out);
     }
   }
 }

@@ -15,18 +15,18 @@ public final class PipelineBatchSource implements BatchSource {
   private final BatchPipeline pipeline;
   private final int samples;
   private final int classes;
-  private final boolean repeatable;
 
   /**
+   * A source that is repeatable (its features may be cached) exactly when {@code pipeline} does
+   * not augment.
+   *
    * @param samples number of samples the pipeline serves per epoch
    * @param classes number of classes, or 0 for values
-   * @param augmented whether the pipeline augments (then features must not be cached)
    */
-  public PipelineBatchSource(BatchPipeline pipeline, int samples, int classes, boolean augmented) {
+  public PipelineBatchSource(BatchPipeline pipeline, int samples, int classes) {
     this.pipeline = pipeline;
     this.samples = samples;
     this.classes = classes;
-    this.repeatable = !augmented;
   }
 
   @Override
@@ -56,7 +56,7 @@ public final class PipelineBatchSource implements BatchSource {
 
   @Override
   public boolean repeatable() {
-    return repeatable;
+    return !pipeline.augments();
   }
 
   private LabeledBatch convert(Batch b) {

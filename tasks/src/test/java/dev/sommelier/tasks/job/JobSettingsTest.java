@@ -11,6 +11,7 @@ import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
@@ -54,8 +55,7 @@ class JobSettingsTest {
     assertEquals(TrainScope.HEAD, s.scope());
     assertNull(s.fineTune());
     assertEquals(BatchNormMode.FROZEN, s.batchNorm());
-    assertEquals(false, s.augment());
-    assertTrue(s.augmentation().isNone());
+    assertEquals(AugmentationConfig.NONE, s.augmentation());
     assertEquals(0, s.patience());
     assertEquals(Device.CPU, s.device());
     assertEquals(1, s.trainingConfig().phases().size());

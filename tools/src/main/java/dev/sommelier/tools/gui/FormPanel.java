@@ -1,6 +1,8 @@
 package dev.sommelier.tools.gui;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.tasks.data.augment.AugmentOp;
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.train.OptimizerKind;
 import java.awt.CardLayout;
 import java.awt.FlowLayout;
@@ -37,6 +39,7 @@ final class FormPanel extends JPanel {
   private final JTextField learningRate;
   private final JTextField batch;
   private final JTextField epochs;
+  private final JComboBox<String> augment;
   private final FolderField trainOut =
       new FolderField("trainOut", "Where the model, report.json and epochs.csv go");
   private final FolderField model =
@@ -64,6 +67,14 @@ final class FormPanel extends JPanel {
     learningRate = field("learningRate", d.learningRate(), 6, "Learning rate");
     batch = field("batch", d.batch(), 4, "Images per step");
     epochs = field("epochs", d.epochs(), 4, "Epochs to train");
+    augment = new JComboBox<>(new String[] {d.augment(), "default", "default,cutout"});
+    augment.setEditable(true);
+    augment.setPrototypeDisplayValue("flip,affine:0.3,cutout:0.2, room");
+    augment.setSelectedItem(d.augment());
+    augment.setName("augment");
+    augment.setToolTipText("<html>none; default (" + AugmentationConfig.DEFAULT + "); or"
+        + " operations, each with an optional :STRENGTH in [0, 1] and @PROBABILITY,<br>e.g."
+        + " flip,affine:0.3,cutout:0.2. Operations: " + AugmentOp.labels() + "</html>");
 
     JRadioButton predict = new JRadioButton("Predict images");
     train.setName("modeTrain");
@@ -100,7 +111,8 @@ final class FormPanel extends JPanel {
   TrainForm trainForm() {
     return new TrainForm(String.valueOf(backbone.getEditor().getItem()), inputSize.getText(),
         data.text(), String.valueOf(optimizer.getSelectedItem()), learningRate.getText(),
-        batch.getText(), epochs.getText(), trainOut.text());
+        batch.getText(), epochs.getText(), String.valueOf(augment.getEditor().getItem()),
+        trainOut.text());
   }
 
   /** The predict fields as typed. */
@@ -115,7 +127,9 @@ final class FormPanel extends JPanel {
         hint("blank: the backbone's default")));
     row(p, 2, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
         new JLabel("Batch"), batch, new JLabel("Epochs"), epochs));
-    row(p, 3, "Output folder", trainOut);
+    row(p, 3, "Augmentation", inline(augment,
+        hint("training images only; OUT/augmented-samples.png shows them")));
+    row(p, 4, "Output folder", trainOut);
     return p;
   }
 

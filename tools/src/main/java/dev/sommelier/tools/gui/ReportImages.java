@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
-/** The run report's plots decoded for display (off the EDT). */
+/** The run report's plots and pictures decoded for display (off the EDT). */
 final class ReportImages {
 
   /** A PNG read for display, with its file name as caption. */

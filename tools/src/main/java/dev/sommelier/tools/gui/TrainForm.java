@@ -1,5 +1,6 @@
 package dev.sommelier.tools.gui;
 
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.job.DataSource;
 import dev.sommelier.tasks.job.TrainSettings;
 import dev.sommelier.tasks.train.OptimizerKind;
@@ -16,14 +17,17 @@ import dev.sommelier.tasks.train.OptimizerKind;
  * @param learningRate the learning rate
  * @param batch images per step
  * @param epochs epochs to train
+ * @param augment an augmentation spec as {@code --augment} takes it: {@code none}, {@code
+ *     default}, or operations such as {@code flip,affine:0.3}
  * @param outFolder where the model and reports go
  */
 record TrainForm(String backbone, String inputSize, String dataFolder, String optimizer,
-    String learningRate, String batch, String epochs, String outFolder) {
+    String learningRate, String batch, String epochs, String augment, String outFolder) {
 
   /** The form as it opens: the {@code train} command's defaults, no folders. */
   static TrainForm defaults() {
-    return new TrainForm("mobilenet_v1", "", "", "sgd", "0.001", "32", "10", "");
+    return new TrainForm("mobilenet_v1", "", "", "sgd", "0.001", "32", "10",
+        AugmentationConfig.NONE.toString(), "");
   }
 
   /**
@@ -45,6 +49,7 @@ record TrainForm(String backbone, String inputSize, String dataFolder, String op
         .learningRate(Fields.positiveFloat(learningRate, "learning rate"))
         .batchSize(Fields.positiveInt(batch, "batch"))
         .epochs(Fields.positiveInt(epochs, "epochs"))
+        .augmentation(AugmentationConfig.parse(augment))
         .build();
   }
 }

@@ -10,13 +10,15 @@ import dev.sommelier.tasks.train.TrainingRun;
 import dev.sommelier.tools.report.ReportFiles;
 import dev.sommelier.tools.report.RunReport;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A {@link TrainJob} run from the window: its steps and epochs become progress and log lines,
- * {@link #stop()} ends it after the current epoch, and at the end the report files in {@code
- * OUT/report/} are read for display.
+ * {@link #stop()} ends it after the current epoch, and at the end the report's plots in {@code
+ * OUT/report/} and the picture of augmented training images are read for display.
  */
 final class TrainTask implements GuiJob {
 
@@ -44,8 +46,12 @@ final class TrainTask implements GuiJob {
     TrainResult result = new TrainJob(s).listen(new Relay(events)).run();
     events.accept(new JobEvent.Log("Writing the report"));
     ReportFiles report = RunReport.write(s.out());
+    List<Path> shown = new ArrayList<>(report.plots());
+    if (report.augmentedSamples() != null) {
+      shown.add(report.augmentedSamples());
+    }
     List<ReportImages.Image> images =
-        ReportImages.load(report.plots(), p -> events.accept(new JobEvent.Log(p)));
+        ReportImages.load(shown, p -> events.accept(new JobEvent.Log(p)));
     events.accept(new JobEvent.Log("Model saved to " + result.model() + "; report "
         + result.report()));
     return new JobOutcome.Trained(result, report, images);

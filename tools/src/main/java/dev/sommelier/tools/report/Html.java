@@ -98,6 +98,14 @@ final class Html {
     return this;
   }
 
+  /** A bulleted list. */
+  Html list(List<String> items) {
+    b.append("<ul>\n");
+    items.forEach(i -> b.append("<li>").append(escape(i)).append("</li>\n"));
+    b.append("</ul>\n");
+    return this;
+  }
+
   /** A bulleted list, folded under {@code summary}. */
   Html folded(String summary, List<String> items) {
     b.append("<details><summary>").append(escape(summary)).append("</summary>\n<ul>\n");

@@ -1,5 +1,6 @@
 package dev.sommelier.tools.report;
 
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.job.EvaluationReport;
 import dev.sommelier.tasks.job.TrainResult;
 import dev.sommelier.tasks.train.EpochResult;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * The report page of a run: what was trained and how it did (headline metrics), the plots, the
- * metrics in detail, the epochs, the data and its split, the timings, every setting, and the
- * Grad-CAM contact sheets.
+ * metrics in detail, the epochs, the data and its split, the augmentation and augmented training
+ * images, the timings, every setting, and the Grad-CAM contact sheets.
  */
 final class ReportPage {
 
@@ -22,9 +23,11 @@ final class ReportPage {
    * The page's HTML.
    *
    * @param plots the run's plots, in page order
+   * @param augmentedSamples the picture of augmented training images, or null for none
    * @param contactSheets the Grad-CAM contact sheet pages; empty for none
    */
-  static String html(RunFolder run, List<Figure> plots, List<Figure> contactSheets) {
+  static String html(RunFolder run, List<Figure> plots, Figure augmentedSamples,
+      List<Figure> contactSheets) {
     TrainResult r = run.result();
     EvaluationReport e = r.evaluation();
     String name = run.dir().toAbsolutePath().normalize().getFileName().toString();
@@ -48,6 +51,14 @@ final class ReportPage {
     epochs(page, r, run.classification() ? "accuracy" : "MAE");
     page.h2("Data");
     data(page, r, run.classification() ? "class" : "value (rounded)");
+    if (augmentedSamples != null) {
+      page.h2("Augmentation");
+      String spec = String.valueOf(r.settings().get("augment"));
+      page.p("Training images were augmented (--augment " + spec + "); each operation runs on an"
+          + " image with its probability:");
+      page.list(AugmentationConfig.parse(spec).describe());
+      page.figure(augmentedSamples);
+    }
     page.h2("Timings");
     Map<String, String> timings = new LinkedHashMap<>();
     timings.put("whole run", Format.seconds(r.seconds()));

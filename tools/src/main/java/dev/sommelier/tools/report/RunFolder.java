@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.tasks.data.NaturalOrder;
+import dev.sommelier.tasks.job.AugmentedSamples;
 import dev.sommelier.tasks.job.EvaluationReport;
 import dev.sommelier.tasks.job.TrainResult;
 import java.io.IOException;
@@ -15,18 +16,20 @@ import java.util.stream.Stream;
 
 /**
  * What a training run's folder holds for a report: the run's {@code report.json}, the evaluated
- * samples' values from {@code test-predictions.csv} (regression runs), and the Grad-CAM contact
+ * samples' values from {@code test-predictions.csv} (regression runs), the picture of augmented
+ * training images ({@code augmented-samples.png}, runs with augmentation), and the Grad-CAM contact
  * sheets that {@code sommelier explain --out DIR/explain} wrote.
  *
  * @param dir the run folder
  * @param result the content of {@code report.json}
  * @param predictions true and predicted values of the evaluated samples; null for classification
  *     or when the run has no {@code test-predictions.csv}, or an empty one
+ * @param augmentedSamples {@code augmented-samples.png}, or null when the run has none
  * @param contactSheets {@code explain/contact-sheet.png} or its numbered pages in page order; empty
  *     when there are none
  */
-record RunFolder(
-    Path dir, TrainResult result, PredictedValues predictions, List<Path> contactSheets) {
+record RunFolder(Path dir, TrainResult result, PredictedValues predictions,
+    Path augmentedSamples, List<Path> contactSheets) {
 
   static final String REPORT_JSON = "report.json";
   static final String PREDICTIONS_CSV = "test-predictions.csv";
@@ -73,7 +76,9 @@ record RunFolder(
       PredictedValues read = PredictedValues.read(csv);
       predictions = read.size() > 0 ? read : null;
     }
-    return new RunFolder(dir, result, predictions, contactSheets(dir.resolve(EXPLAIN)));
+    Path augmented = dir.resolve(AugmentedSamples.FILE);
+    return new RunFolder(dir, result, predictions,
+        Files.isRegularFile(augmented) ? augmented : null, contactSheets(dir.resolve(EXPLAIN)));
   }
 
   /** Whether the run is a classification. */

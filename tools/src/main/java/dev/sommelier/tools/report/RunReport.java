@@ -1,6 +1,7 @@
 package dev.sommelier.tools.report;
 
 import dev.sommelier.core.AtomicFiles;
+import dev.sommelier.tasks.job.AugmentedSamples;
 import dev.sommelier.tasks.job.EvaluationReport;
 import dev.sommelier.tasks.job.TrainResult;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * writes {@code DIR/report/index.html}, one self-contained page (inline CSS, images embedded),
  * with its plots beside it as PNGs: {@code training-curves.png}, then {@code confusion-matrix.png}
  * for classification, or {@code predicted-vs-true.png} and, for ranks, {@code rank-errors.png} for
- * regression. Grad-CAM contact sheets in {@code DIR/explain} are shown too. Every file is written
+ * regression. The picture of augmented training images ({@code DIR/augmented-samples.png}) and
+ * Grad-CAM contact sheets in {@code DIR/explain} are shown too. Every file is written
  * atomically; writing again replaces them.
  *
  * <pre>{@code
@@ -46,6 +48,10 @@ public final class RunReport {
   public static ReportFiles write(Path runDir) throws IOException {
     RunFolder run = RunFolder.read(runDir);
     List<Figure> plots = plots(run);
+    Figure augmented = run.augmentedSamples() == null ? null : new Figure(
+        AugmentedSamples.FILE, "Augmented training images", "Each row: a training image as"
+            + " loaded, then as the first epochs fed it to the model (" + AugmentedSamples.FILE
+            + ").", Files.readAllBytes(run.augmentedSamples()));
     List<Figure> sheets = new ArrayList<>();
     for (int i = 0; i < run.contactSheets().size(); i++) {
       Path sheet = run.contactSheets().get(i);
@@ -62,10 +68,10 @@ public final class RunReport {
       written.add(file);
     }
     Path index = dir.resolve(INDEX);
-    byte[] html = ReportPage.html(run, plots, sheets).getBytes(StandardCharsets.UTF_8);
+    byte[] html = ReportPage.html(run, plots, augmented, sheets).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(index, out -> out.write(html));
     LOG.info("report of {} written to {}", runDir, index);
-    return new ReportFiles(index, written, run.contactSheets());
+    return new ReportFiles(index, written, run.augmentedSamples(), run.contactSheets());
   }
 
   private static List<Figure> plots(RunFolder run) {

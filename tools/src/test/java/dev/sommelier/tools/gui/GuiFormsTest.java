@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.job.DataSource;
 import dev.sommelier.tasks.job.PredictSettings;
 import dev.sommelier.tasks.job.TrainSettings;
@@ -22,7 +23,7 @@ class GuiFormsTest {
 
   private TrainForm train(String backbone, String inputSize, String data, String optimizer,
       String lr, String batch, String epochs, String out) {
-    return new TrainForm(backbone, inputSize, data, optimizer, lr, batch, epochs, out);
+    return new TrainForm(backbone, inputSize, data, optimizer, lr, batch, epochs, "none", out);
   }
 
   private static String message(Runnable r) {
@@ -32,8 +33,9 @@ class GuiFormsTest {
   @Test
   void theDefaultFormTrainsLikeTheTrainCommand() {
     TrainForm d = TrainForm.defaults();
-    TrainSettings s = train(d.backbone(), d.inputSize(), tmp.toString(), d.optimizer(),
-        d.learningRate(), d.batch(), d.epochs(), tmp.resolve("out").toString()).settings();
+    TrainSettings s = new TrainForm(d.backbone(), d.inputSize(), tmp.toString(), d.optimizer(),
+        d.learningRate(), d.batch(), d.epochs(), d.augment(), tmp.resolve("out").toString())
+        .settings();
     TrainSettings expected = TrainSettings.builder(DataSource.folder(tmp), tmp.resolve("out"))
         .build();
     assertEquals(expected, s);
@@ -43,6 +45,21 @@ class GuiFormsTest {
     assertEquals(32, s.batchSize());
     assertEquals(10, s.epochs());
     assertEquals(192, s.inputSize());
+    assertEquals(AugmentationConfig.NONE, s.augmentation());
+  }
+
+  @Test
+  void theAugmentationFieldTakesWhatAugmentTakes() {
+    String data = tmp.toString();
+    String out = tmp.resolve("o").toString();
+    assertEquals(AugmentationConfig.DEFAULT, new TrainForm("pixels", "", data, "sgd", "0.1", "8",
+        "1", " default ", out).settings().augmentation());
+    assertEquals("flip,affine:0.3", new TrainForm("pixels", "", data, "sgd", "0.1", "8", "1",
+        "flip,affine:0.3", out).settings().augmentation().toString());
+    assertEquals(AugmentationConfig.NONE, new TrainForm("pixels", "", data, "sgd", "0.1", "8",
+        "1", "", out).settings().augmentation(), "blank: none");
+    assertTrue(message(() -> new TrainForm("pixels", "", data, "sgd", "0.1", "8", "1", "flop",
+        out).settings()).startsWith("augmentation 'flop': unknown operation 'flop'; known: flip,"));
   }
 
   @Test

@@ -29,7 +29,8 @@ class GuiTasksTest {
     Path shapes = tmp.resolve("shapes");
     new ShapeImages(2, 10, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 5).writeTo(shapes);
     TrainTask train = new TrainTask(new TrainForm("simple_cnn:blocks=2,width=4", "32",
-        shapes.toString(), "sgd", "0.01", "4", "3", tmp.resolve("run").toString()).settings());
+        shapes.toString(), "sgd", "0.01", "4", "3", "flip", tmp.resolve("run").toString())
+        .settings());
     train.stop();
     List<JobEvent> events = new ArrayList<>();
     JobOutcome.Trained t = (JobOutcome.Trained) train.run(events::add);
@@ -39,8 +40,11 @@ class GuiTasksTest {
     assertEquals(report.resolve("index.html"), t.report().index(), "the run's report is written");
     assertEquals(Set.of(report.resolve("confusion-matrix.png"),
         report.resolve("training-curves.png")), Set.copyOf(t.report().plots()));
-    assertEquals(List.of("confusion-matrix.png", "training-curves.png"),
-        t.images().stream().map(ReportImages.Image::name).sorted().toList(), "plots decoded");
+    assertEquals(tmp.resolve("run").resolve("augmented-samples.png"),
+        t.report().augmentedSamples());
+    assertEquals(List.of("augmented-samples.png", "confusion-matrix.png", "training-curves.png"),
+        t.images().stream().map(ReportImages.Image::name).sorted().toList(),
+        "plots and the augmented samples decoded");
     List<String> logs = events.stream().filter(JobEvent.Log.class::isInstance)
         .map(e -> ((JobEvent.Log) e).line()).toList();
     assertTrue(logs.contains("Training 3 epochs"), logs.toString());

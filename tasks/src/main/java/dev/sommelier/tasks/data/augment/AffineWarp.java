@@ -6,22 +6,30 @@ import java.util.Random;
 
 /**
  * The affine deformation: a random transform about the image centre (composed and inverted with
- * {@link AffineTransform}), applied by inverse mapping with bilinear sampling; a tap outside the
- * image reads the constant fill.
+ * {@link AffineTransform}), applied by inverse mapping with bilinear sampling. A tap outside the
+ * image reads the nearest border pixel (edge fill), so a photo's border is stretched outwards
+ * instead of framed in black. At strength {@code s}: rotation uniform in {@code ±s * 30} degrees,
+ * shift per axis in {@code ±s * 20 %} of the side, zoom per axis in {@code 1 ± s * 0.2}, shear in
+ * {@code ±s * 10} degrees.
  */
 final class AffineWarp {
 
+  static final double MAX_ROTATION_DEGREES = 30;
+  static final double MAX_SHIFT = 0.2;
+  static final double MAX_ZOOM = 0.2;
+  static final double MAX_SHEAR_DEGREES = 10;
+
   private AffineWarp() {}
 
-  /** Draws a transform from {@code a}'s ranges and warps the image in place. */
-  static void apply(float[] img, int offset, int height, int width, AugmentationConfig.Affine a,
+  /** Draws a transform at {@code strength} and warps the image in place. */
+  static void apply(float[] img, int offset, int height, int width, double strength,
       Random random) {
-    double rotation = Math.toRadians(symmetric(random, a.maxRotation()));
-    double shear = Math.toRadians(symmetric(random, a.maxShear()));
-    double zoomX = 1 + symmetric(random, a.maxZoom());
-    double zoomY = 1 + symmetric(random, a.maxZoom());
-    double shiftX = symmetric(random, a.maxShift()) * width;
-    double shiftY = symmetric(random, a.maxShift()) * height;
+    double rotation = Math.toRadians(Pixels.symmetric(random, strength * MAX_ROTATION_DEGREES));
+    double shear = Math.toRadians(Pixels.symmetric(random, strength * MAX_SHEAR_DEGREES));
+    double zoomX = 1 + Pixels.symmetric(random, strength * MAX_ZOOM);
+    double zoomY = 1 + Pixels.symmetric(random, strength * MAX_ZOOM);
+    double shiftX = Pixels.symmetric(random, strength * MAX_SHIFT) * width;
+    double shiftY = Pixels.symmetric(random, strength * MAX_SHIFT) * height;
     AffineTransform forward = new AffineTransform();
     forward.translate(width / 2.0 + shiftX, height / 2.0 + shiftY);
     forward.rotate(rotation);
@@ -29,15 +37,21 @@ final class AffineWarp {
     forward.scale(zoomX, zoomY);
     forward.translate(-width / 2.0, -height / 2.0);
     try {
-      warp(img, offset, height, width, forward.createInverse(), a.fill());
+      warp(img, offset, height, width, forward.createInverse());
     } catch (NoninvertibleTransformException e) {
-      throw new IllegalStateException("zoom range keeps the transform invertible", e);
+      throw new IllegalStateException("zoom of at least 0.8 keeps the transform invertible", e);
     }
   }
 
+  static String describe(double strength) {
+    return "rotated by up to ±" + Pixels.number(strength * MAX_ROTATION_DEGREES) + "°, shifted by"
+        + " up to ±" + Pixels.percent(strength * MAX_SHIFT) + " % and zoomed by up to ±"
+        + Pixels.percent(strength * MAX_ZOOM) + " % per axis, sheared by up to ±"
+        + Pixels.number(strength * MAX_SHEAR_DEGREES) + "°; border pixels repeated outwards";
+  }
+
   /** Output pixel centre (x + .5, y + .5) reads the input at {@code inverse} of it, bilinearly. */
-  static void warp(float[] img, int offset, int height, int width, AffineTransform inverse,
-      float fill) {
+  static void warp(float[] img, int offset, int height, int width, AffineTransform inverse) {
     float[] src = new float[height * width * 3];
     System.arraycopy(img, offset, src, 0, src.length);
     double[] m = new double[6];
@@ -66,10 +80,10 @@ final class AffineWarp {
               + w11 * src[below + 5];
         } else {
           for (int c = 0; c < 3; c++) {
-            float top = lerp(tap(src, height, width, x0, y0, c, fill),
-                tap(src, height, width, x0 + 1, y0, c, fill), fx);
-            float bottom = lerp(tap(src, height, width, x0, y0 + 1, c, fill),
-                tap(src, height, width, x0 + 1, y0 + 1, c, fill), fx);
+            float top = lerp(tap(src, height, width, x0, y0, c),
+                tap(src, height, width, x0 + 1, y0, c), fx);
+            float bottom = lerp(tap(src, height, width, x0, y0 + 1, c),
+                tap(src, height, width, x0 + 1, y0 + 1, c), fx);
             img[o + c] = lerp(top, bottom, fy);
           }
         }
@@ -83,16 +97,15 @@ final class AffineWarp {
     return v < i ? i - 1 : i;
   }
 
-  private static float tap(float[] src, int height, int width, int x, int y, int c, float fill) {
-    return x < 0 || y < 0 || x >= width || y >= height ? fill : src[(y * width + x) * 3 + c];
+  /** Channel {@code c} of pixel ({@code x}, {@code y}), clamped into the image: edge fill. */
+  private static float tap(float[] src, int height, int width, int x, int y, int c) {
+    int cx = Math.min(width - 1, Math.max(0, x));
+    int cy = Math.min(height - 1, Math.max(0, y));
+    return src[(cy * width + cx) * 3 + c];
   }
 
   /** {@code a} exactly when {@code t} is 0, so that an identity warp copies exactly. */
   private static float lerp(float a, float b, float t) {
     return t == 0f ? a : a + (b - a) * t;
-  }
-
-  private static double symmetric(Random random, double max) {
-    return (random.nextDouble() * 2 - 1) * max;
   }
 }

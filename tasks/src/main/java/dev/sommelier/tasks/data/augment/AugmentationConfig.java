@@ -1,190 +1,209 @@
 package dev.sommelier.tasks.data.augment;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
 /**
- * Which augmentations run and how strongly: each operation has a probability (0 = never, the
- * default) and a range from which its strength is drawn uniformly. Start from {@link #NONE} (or
- * {@link #all(double)}) and change operations with the withers:
+ * Which augmentations run, each with the probability that it runs on an image and its strength.
+ * Written and read as a spec ({@link #parse}, {@link #toString}): operation names
+ * ({@link AugmentOp#label()}) separated by commas, each with an optional {@code :strength} in [0,
+ * 1] and {@code @probability} (default {@value #DEFAULT_PROBABILITY}):
  *
  * <pre>{@code
- * AugmentationConfig a = AugmentationConfig.NONE.withHorizontalFlip(0.5).withBrightness(0.3);
+ * AugmentationConfig.parse("default");                       // flip,affine,brightness,contrast
+ * AugmentationConfig.parse("flip,affine:0.3,cutout:0.2@0.25");
+ * AugmentationConfig.parse("default,cutout");                // the default set and cutout
+ * AugmentationConfig.DEFAULT.with(AugmentOp.VFLIP);
  * }</pre>
  *
- * @param brightness a shift of all pixels
- * @param contrast a scaling of every channel about its mean
- * @param saltPepper pixels set to black or white
- * @param cutout a rectangle filled with the image's mean colour
- * @param affine rotation, shift, zoom and shear, sampled bilinearly with a constant fill
- * @param horizontalFlip probability of mirroring left to right
- * @param verticalFlip probability of mirroring top to bottom
+ * @param ops the operations that run, with their settings; one that is left out never runs
  */
-public record AugmentationConfig(Brightness brightness, Contrast contrast, SaltPepper saltPepper,
-    Cutout cutout, Affine affine, double horizontalFlip, double verticalFlip) {
+public record AugmentationConfig(Map<AugmentOp, Setting> ops) {
+
+  /** How often an operation runs when the spec does not say. */
+  public static final double DEFAULT_PROBABILITY = 0.5;
 
   /**
-   * Adds {@code delta * 255} to every channel, {@code delta} uniform in {@code [-maxDelta,
-   * maxDelta]}, then clips to [0, 255].
+   * How one operation runs.
+   *
+   * @param probability the chance that it runs on an image, in (0, 1]
+   * @param strength how strongly, in [0, 1]; 1 for an operation without a strength
    */
-  public record Brightness(double probability, double maxDelta) {
+  public record Setting(double probability, double strength) {
     /** Checks the ranges. */
-    public Brightness {
-      checkProbability(probability);
-      checkRange("brightness maxDelta", maxDelta, 0, 1);
+    public Setting {
+      if (!(probability > 0 && probability <= 1) || !(strength >= 0 && strength <= 1)) {
+        throw new IllegalArgumentException("an augmentation's probability must be in (0, 1] and"
+            + " its strength in [0, 1], got " + probability + " and " + strength);
+      }
     }
   }
+
+  /** No augmentation. */
+  public static final AugmentationConfig NONE = new AugmentationConfig(Map.of());
 
   /**
-   * Scales every channel about its mean by a factor uniform in {@code [1 - maxChange, 1 +
-   * maxChange]}, then clips to [0, 255].
+   * The default set, mild enough for photos: horizontal flips, a small affine deformation with the
+   * border repeated outwards, brightness and contrast, each at its default strength and
+   * probability.
    */
-  public record Contrast(double probability, double maxChange) {
-    /** Checks the ranges. */
-    public Contrast {
-      checkProbability(probability);
-      checkRange("contrast maxChange", maxChange, 0, 1);
-    }
-  }
+  public static final AugmentationConfig DEFAULT = NONE.with(AugmentOp.FLIP)
+      .with(AugmentOp.AFFINE).with(AugmentOp.BRIGHTNESS).with(AugmentOp.CONTRAST);
 
-  /** Sets a fraction uniform in {@code [0, maxFraction]} of the pixels to black or white. */
-  public record SaltPepper(double probability, double maxFraction) {
-    /** Checks the ranges. */
-    public SaltPepper {
-      checkProbability(probability);
-      checkRange("salt-and-pepper maxFraction", maxFraction, 0, 1);
-    }
-  }
-
-  /**
-   * Fills one rectangle with the image's mean colour; its width and height are fractions of the
-   * image's, each uniform in {@code [minSize, maxSize]}; its centre is anywhere in the image (the
-   * rectangle may be clipped by the border).
-   */
-  public record Cutout(double probability, double minSize, double maxSize) {
-    /** Checks the ranges. */
-    public Cutout {
-      checkProbability(probability);
-      checkRange("cutout minSize", minSize, 0, 1);
-      checkRange("cutout maxSize", maxSize, minSize, 1);
-    }
-  }
-
-  /**
-   * An affine deformation about the image centre: rotation uniform in {@code ±maxRotation}
-   * degrees, shear in {@code ±maxShear} degrees, zoom per axis uniform in {@code [1 - maxZoom, 1 +
-   * maxZoom]}, shift per axis in {@code ±maxShift} of the image size. Sampled bilinearly; pixels
-   * from outside the image get {@code fill} (in [0, 255]).
-   */
-  public record Affine(double probability, double maxRotation, double maxShift, double maxZoom,
-      double maxShear, float fill) {
-    /** Checks the ranges. */
-    public Affine {
-      checkProbability(probability);
-      checkRange("affine maxRotation", maxRotation, 0, 180);
-      checkRange("affine maxShift", maxShift, 0, 1);
-      checkRange("affine maxZoom", maxZoom, 0, 0.9);
-      checkRange("affine maxShear", maxShear, 0, 60);
-      checkRange("affine fill", fill, 0, 255);
-    }
-  }
-
-  /** Every operation off, with the default ranges. */
-  public static final AugmentationConfig NONE = new AugmentationConfig(
-      new Brightness(0, 0.2), new Contrast(0, 0.3), new SaltPepper(0, 0.02),
-      new Cutout(0, 0.1, 0.4), new Affine(0, 15, 0.1, 0.15, 10, 0f), 0, 0);
-
-  /** Checks the flip probabilities. */
+  /** Copies the map. */
   public AugmentationConfig {
-    checkProbability(horizontalFlip);
-    checkProbability(verticalFlip);
+    EnumMap<AugmentOp, Setting> copy = new EnumMap<>(AugmentOp.class);
+    copy.putAll(ops);
+    ops = Collections.unmodifiableMap(copy);
   }
 
-  /** Every operation at probability {@code p}, with the default ranges. */
+  /** Every operation at probability {@code p} and its default strength. */
   public static AugmentationConfig all(double p) {
-    return NONE.withBrightness(p).withContrast(p).withSaltPepper(p).withCutout(p).withAffine(p)
-        .withHorizontalFlip(p).withVerticalFlip(p);
-  }
-
-  /** Whether no operation can run. */
-  public boolean isNone() {
-    return brightness.probability() == 0 && contrast.probability() == 0
-        && saltPepper.probability() == 0 && cutout.probability() == 0
-        && affine.probability() == 0 && horizontalFlip == 0 && verticalFlip == 0;
-  }
-
-  /** This config with brightness {@code b}. */
-  public AugmentationConfig withBrightness(Brightness b) {
-    return new AugmentationConfig(b, contrast, saltPepper, cutout, affine, horizontalFlip,
-        verticalFlip);
-  }
-
-  /** This config with brightness at probability {@code p}, range unchanged. */
-  public AugmentationConfig withBrightness(double p) {
-    return withBrightness(new Brightness(p, brightness.maxDelta()));
-  }
-
-  /** This config with contrast {@code c}. */
-  public AugmentationConfig withContrast(Contrast c) {
-    return new AugmentationConfig(brightness, c, saltPepper, cutout, affine, horizontalFlip,
-        verticalFlip);
-  }
-
-  /** This config with contrast at probability {@code p}, range unchanged. */
-  public AugmentationConfig withContrast(double p) {
-    return withContrast(new Contrast(p, contrast.maxChange()));
-  }
-
-  /** This config with salt-and-pepper noise {@code s}. */
-  public AugmentationConfig withSaltPepper(SaltPepper s) {
-    return new AugmentationConfig(brightness, contrast, s, cutout, affine, horizontalFlip,
-        verticalFlip);
-  }
-
-  /** This config with salt-and-pepper noise at probability {@code p}, range unchanged. */
-  public AugmentationConfig withSaltPepper(double p) {
-    return withSaltPepper(new SaltPepper(p, saltPepper.maxFraction()));
-  }
-
-  /** This config with cutout {@code c}. */
-  public AugmentationConfig withCutout(Cutout c) {
-    return new AugmentationConfig(brightness, contrast, saltPepper, c, affine, horizontalFlip,
-        verticalFlip);
-  }
-
-  /** This config with cutout at probability {@code p}, sizes unchanged. */
-  public AugmentationConfig withCutout(double p) {
-    return withCutout(new Cutout(p, cutout.minSize(), cutout.maxSize()));
-  }
-
-  /** This config with affine deformation {@code a}. */
-  public AugmentationConfig withAffine(Affine a) {
-    return new AugmentationConfig(brightness, contrast, saltPepper, cutout, a, horizontalFlip,
-        verticalFlip);
-  }
-
-  /** This config with affine deformation at probability {@code p}, ranges unchanged. */
-  public AugmentationConfig withAffine(double p) {
-    return withAffine(new Affine(p, affine.maxRotation(), affine.maxShift(), affine.maxZoom(),
-        affine.maxShear(), affine.fill()));
-  }
-
-  /** This config with left-right mirroring at probability {@code p}. */
-  public AugmentationConfig withHorizontalFlip(double p) {
-    return new AugmentationConfig(brightness, contrast, saltPepper, cutout, affine, p,
-        verticalFlip);
-  }
-
-  /** This config with top-bottom mirroring at probability {@code p}. */
-  public AugmentationConfig withVerticalFlip(double p) {
-    return new AugmentationConfig(brightness, contrast, saltPepper, cutout, affine,
-        horizontalFlip, p);
-  }
-
-  private static void checkProbability(double p) {
-    checkRange("probability", p, 0, 1);
-  }
-
-  private static void checkRange(String what, double v, double min, double max) {
-    if (!(v >= min && v <= max)) {
-      throw new IllegalArgumentException(what + " must be in [" + min + ", " + max + "], got " + v);
+    AugmentationConfig c = NONE;
+    for (AugmentOp op : AugmentOp.values()) {
+      c = c.with(op, p, op.defaultStrength());
     }
+    return c;
+  }
+
+  /** This config with {@code op} at its default strength and probability. */
+  public AugmentationConfig with(AugmentOp op) {
+    return with(op, DEFAULT_PROBABILITY, op.defaultStrength());
+  }
+
+  /**
+   * This config with {@code op} at {@code probability} and {@code strength} (ignored for an
+   * operation without one); probability 0 leaves it out.
+   */
+  public AugmentationConfig with(AugmentOp op, double probability, double strength) {
+    EnumMap<AugmentOp, Setting> m = new EnumMap<>(AugmentOp.class);
+    m.putAll(ops);
+    if (probability == 0) {
+      m.remove(op);
+    } else {
+      m.put(op, new Setting(probability, op.hasStrength() ? strength : 1));
+    }
+    return new AugmentationConfig(m);
+  }
+
+  /** Whether no operation runs. */
+  public boolean isNone() {
+    return ops.isEmpty();
+  }
+
+  /**
+   * Reads a spec: {@code none}, {@code false} or blank for no augmentation; {@code default} or
+   * {@code true} for {@link #DEFAULT}; otherwise items separated by commas, applied left to right:
+   * {@code default} adds the default set, {@code NAME[:STRENGTH][@PROBABILITY]} sets an operation
+   * (a later item replaces an earlier one's setting; probability 0 leaves it out). Names ignore
+   * case.
+   *
+   * @throws IllegalArgumentException for an unknown name (listing the known ones), a strength or
+   *     probability outside [0, 1] or not a number, a strength given to a flip, or an empty item
+   */
+  public static AugmentationConfig parse(String spec) {
+    String s = spec == null ? "" : spec.strip().toLowerCase(Locale.ROOT);
+    switch (s) {
+      case "", "none", "false" -> {
+        return NONE;
+      }
+      case "true", "default" -> {
+        return DEFAULT;
+      }
+      default -> { }
+    }
+    AugmentationConfig c = NONE;
+    for (String item : s.split(",", -1)) {
+      c = c.withItem(item.strip(), spec);
+    }
+    return c;
+  }
+
+  private AugmentationConfig withItem(String item, String spec) {
+    if (item.equals("default")) {
+      AugmentationConfig c = this;
+      for (Map.Entry<AugmentOp, Setting> e : DEFAULT.ops.entrySet()) {
+        c = c.with(e.getKey(), e.getValue().probability(), e.getValue().strength());
+      }
+      return c;
+    }
+    int at = item.indexOf('@');
+    String head = at < 0 ? item : item.substring(0, at);
+    int colon = head.indexOf(':');
+    AugmentOp op = op((colon < 0 ? head : head.substring(0, colon)).strip(), spec);
+    if (colon >= 0 && !op.hasStrength()) {
+      throw new IllegalArgumentException("augmentation '" + spec.strip() + "': " + op.label()
+          + " has no strength, only a probability, e.g. " + op.label() + "@0.5");
+    }
+    double strength = colon < 0 ? op.defaultStrength()
+        : fraction(head.substring(colon + 1), "strength", spec);
+    double probability = at < 0 ? DEFAULT_PROBABILITY
+        : fraction(item.substring(at + 1), "probability", spec);
+    return with(op, probability, strength);
+  }
+
+  private static AugmentOp op(String name, String spec) {
+    for (AugmentOp op : AugmentOp.values()) {
+      if (op.label().equals(name)) {
+        return op;
+      }
+    }
+    String what = name.isEmpty() ? "an empty item" : "unknown operation '" + name + "'";
+    throw new IllegalArgumentException("augmentation '" + spec.strip() + "': " + what
+        + "; known: " + AugmentOp.labels() + ", or 'default' for " + DEFAULT
+        + " ('none' alone turns augmentation off)");
+  }
+
+  private static double fraction(String text, String what, String spec) {
+    try {
+      double v = Double.parseDouble(text.strip());
+      if (v >= 0 && v <= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("augmentation '" + spec.strip() + "': a " + what
+        + " is a number in [0, 1], got '" + text.strip() + "'");
+  }
+
+  /**
+   * The spec that {@link #parse} reads back to this config: {@code none}, or the operations in the
+   * order they run, each with its strength and probability where they are not the defaults, e.g.
+   * {@code flip,affine:0.3@0.8}.
+   */
+  @Override
+  public String toString() {
+    if (ops.isEmpty()) {
+      return "none";
+    }
+    StringJoiner j = new StringJoiner(",");
+    ops.forEach((op, s) -> j.add(op.label()
+        + (op.hasStrength() && s.strength() != op.defaultStrength() ? ":" + text(s.strength()) : "")
+        + (s.probability() != DEFAULT_PROBABILITY ? "@" + text(s.probability()) : "")));
+    return j.toString();
+  }
+
+  /**
+   * What each operation does, one line each in the order they run, e.g. {@code flip (probability
+   * 0.5): mirrored left to right}; empty for none.
+   */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    ops.forEach((op, s) -> lines.add(op.label() + " (probability " + text(s.probability())
+        + (op.hasStrength() ? ", strength " + text(s.strength()) : "") + "): "
+        + op.describe(s.strength())));
+    return lines;
+  }
+
+  /** The shortest decimal that reads back as {@code v}: {@code 0.3}, {@code 1}. */
+  private static String text(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

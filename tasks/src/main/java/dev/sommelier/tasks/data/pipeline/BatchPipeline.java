@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * try (BatchPipeline pipeline = BatchPipeline.builder(train.samples(), 32, 224, 224)
- *     .preprocessing(Preprocessing.CAFFE).augmentation(AugmentationConfig.all(0.5)).seed(7)
+ *     .preprocessing(Preprocessing.CAFFE).augmentation(AugmentationConfig.DEFAULT).seed(7)
  *     .build()) {
  *   for (int epoch = 0; epoch < epochs; epoch++) {
  *     try (EpochBatches batches = pipeline.epoch(epoch)) {
@@ -127,8 +127,39 @@ public final class BatchPipeline implements AutoCloseable {
     if (current != null) {
       current.close();
     }
-    current = new EpochBatches(this, loader, pool, order, Seeds.mix(seed, epoch, 2));
+    current = new EpochBatches(this, loader, pool, order, Seeds.pass(seed, epoch));
     return current;
+  }
+
+  /**
+   * Sample {@code index} as training sees it in passes {@code 0 .. passes - 1}, for pictures of
+   * the augmentation: element 0 is the image decoded and resized, element {@code e + 1} the same
+   * image augmented as pass {@code e} augments it (the same seeded {@link Augmenter}); all in [0,
+   * 255], before preprocessing. Runs on the calling thread.
+   *
+   * @return {@code passes + 1} images of {@code height * width * 3} floats, or null when the
+   *     image cannot be decoded (it is then skipped as in a pass)
+   */
+  public float[][] augmentedViews(int index, int passes) {
+    if (index < 0 || index >= samples.size()) {
+      throw new IllegalArgumentException("sample index " + index + " outside 0.." + samples.size());
+    }
+    float[] plain = loader.resized(index);
+    if (plain == null) {
+      return null;
+    }
+    float[][] views = new float[passes + 1][];
+    views[0] = plain;
+    for (int e = 0; e < passes; e++) {
+      views[e + 1] = plain.clone();
+      loader.augment(views[e + 1], Seeds.sample(Seeds.pass(seed, e), index));
+    }
+    return views;
+  }
+
+  /** Whether training images are augmented (then every pass differs). */
+  public boolean augments() {
+    return loader.augments();
   }
 
   /** Ids of the samples skipped because they could not be decoded, in natural order. */

@@ -102,7 +102,7 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
       for (int p = 0; p < order.length && !closed; p++) {
         for (; submitted < order.length && submitted < p + window; submitted++) {
           int index = order[submitted];
-          long seed = Seeds.mix(augmentationSeed, index, 0);
+          long seed = Seeds.sample(augmentationSeed, index);
           pending[submitted] =
               CompletableFuture.supplyAsync(() -> loader.load(index, seed), workers);
         }

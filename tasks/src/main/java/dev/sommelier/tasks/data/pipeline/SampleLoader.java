@@ -54,6 +54,20 @@ final class SampleLoader {
    * @param augmentationSeed seeds this sample's augmentation in this epoch
    */
   float[] load(int index, long augmentationSeed) {
+    float[] pixels = resized(index);
+    if (pixels == null) {
+      return null;
+    }
+    augment(pixels, augmentationSeed);
+    preprocessing.accept(pixels);
+    return pixels;
+  }
+
+  /**
+   * Sample {@code index} decoded and resized, in [0, 255], neither augmented nor preprocessed; null
+   * when it is skipped.
+   */
+  float[] resized(int index) {
     if (failed.containsKey(index)) {
       return null;
     }
@@ -70,11 +84,19 @@ final class SampleLoader {
       }
       return null;
     }
-    if (augmenter != null) {
-      augmenter.apply(pixels, 0, height, width, new Random(augmentationSeed));
-    }
-    preprocessing.accept(pixels);
     return pixels;
+  }
+
+  /** Augments resized pixels in place as the sample whose augmentation seed is {@code seed}. */
+  void augment(float[] pixels, long seed) {
+    if (augmenter != null) {
+      augmenter.apply(pixels, 0, height, width, new Random(seed));
+    }
+  }
+
+  /** Whether images are augmented. */
+  boolean augments() {
+    return augmenter != null;
   }
 
   private byte[] cached(int index) throws ImageDecodeException {

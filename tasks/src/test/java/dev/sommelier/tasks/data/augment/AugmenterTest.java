@@ -3,7 +3,6 @@ package dev.sommelier.tasks.data.augment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.AffineTransform;
@@ -11,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** Each operation on small images, with the values it must give. */
 class AugmenterTest {
 
   private static final int H = 6;
@@ -29,6 +29,11 @@ class AugmenterTest {
     return img[(y * W + x) * 3 + c];
   }
 
+  /** {@code op} alone, always, at {@code strength}. */
+  private static Augmenter only(AugmentOp op, double strength) {
+    return new Augmenter(AugmentationConfig.NONE.with(op, 1, strength));
+  }
+
   @Test
   void offByDefault() {
     assertTrue(AugmentationConfig.NONE.isNone());
@@ -39,9 +44,9 @@ class AugmenterTest {
   }
 
   @Test
-  void horizontalFlipMirrorsExactly() {
+  void flipMirrorsLeftToRightExactly() {
     float[] img = ramp();
-    new Augmenter(AugmentationConfig.NONE.withHorizontalFlip(1)).apply(img, 0, H, W, new Random(1));
+    only(AugmentOp.FLIP, 1).apply(img, 0, H, W, new Random(1));
     float[] src = ramp();
     for (int y = 0; y < H; y++) {
       for (int x = 0; x < W; x++) {
@@ -55,9 +60,10 @@ class AugmenterTest {
   @Test
   void verticalFlipMirrorsExactlyAndTwiceIsIdentity() {
     float[] img = ramp();
-    Augmenter.flipVertical(img, 0, H, W);
+    only(AugmentOp.VFLIP, 1).apply(img, 0, H, W, new Random(1));
     assertEquals(at(ramp(), 3, H - 1, 2), at(img, 3, 0, 2));
-    Augmenter.flipVertical(img, 0, H, W);
+    assertEquals(at(ramp(), 0, 0, 0), at(img, 0, H - 1, 0));
+    Flips.vertical(img, 0, H, W);
     assertArrayEquals(ramp(), img, 0f);
   }
 
@@ -80,54 +86,52 @@ class AugmenterTest {
   }
 
   @Test
-  void brightnessShiftsAndClips() {
+  void brightnessShiftsWithinItsRangeAndClips() {
+    // strength 0.4: a shift of up to 0.4 * 0.5 * 255 = 51
     float[] img = {10, 100, 250};
-    AugmentationConfig c = AugmentationConfig.NONE.withBrightness(
-        new AugmentationConfig.Brightness(1, 0.2));
-    new Augmenter(c).apply(img, 0, 1, 1, new Random(5));
+    only(AugmentOp.BRIGHTNESS, 0.4).apply(img, 0, 1, 1, new Random(5));
     float delta = img[1] - 100;
-    assertNotEquals(0f, delta);
-    assertTrue(Math.abs(delta) <= 51f);
+    assertTrue(delta != 0 && Math.abs(delta) <= 51f, "delta " + delta);
     assertEquals(Math.max(0, Math.min(255, 10 + delta)), img[0], 1e-4f);
     assertEquals(Math.max(0, Math.min(255, 250 + delta)), img[2], 1e-4f);
   }
 
   @Test
-  void contrastKeepsTheChannelMeans() {
+  void contrastScalesAboutTheChannelMeansWithinItsRange() {
+    // R: 100 and 200 about 150; at strength 0.2 the factor is in [0.8, 1.2]
     float[] img = {100, 0, 50, 200, 0, 150};
-    new Augmenter(AugmentationConfig.NONE.withContrast(1)).apply(img, 0, 1, 2, new Random(2));
+    only(AugmentOp.CONTRAST, 0.2).apply(img, 0, 1, 2, new Random(2));
     assertEquals(150f, (img[0] + img[3]) / 2, 1e-3f);
     assertEquals(100f, (img[2] + img[5]) / 2, 1e-3f);
-    assertNotEquals(100f, img[0]);
+    float distance = 150 - img[0];
+    assertTrue(distance >= 40 && distance <= 60 && distance != 50, "R moved to " + img[0]);
   }
 
   @Test
-  void cutoutFillsARectangleWithTheMeanColour() {
+  void cutoutFillsOneRectangleWithTheMeanColour() {
     int h = 20;
     int w = 20;
     float[] img = new float[h * w * 3];
     for (int i = 0; i < img.length; i += 3) {
       img[i] = (i / 3) % 2 == 0 ? 0 : 200; // mean of R is 100
     }
-    AugmentationConfig c = AugmentationConfig.NONE.withCutout(
-        new AugmentationConfig.Cutout(1, 0.3, 0.3));
-    new Augmenter(c).apply(img, 0, h, w, new Random(9));
+    // strength 0.3: sides of 0.075 to 0.3 of 20 pixels, so 2 to 6 pixels
+    only(AugmentOp.CUTOUT, 0.3).apply(img, 0, h, w, new Random(9));
     int filled = 0;
     for (int i = 0; i < img.length; i += 3) {
       if (img[i] == 100f) {
         filled++;
       }
     }
-    assertTrue(filled > 0 && filled <= 36, "filled " + filled); // at most 6 x 6
+    assertTrue(filled > 0 && filled <= 36, "filled " + filled);
   }
 
   @Test
-  void saltAndPepperSetsWholePixelsToBlackOrWhite() {
+  void saltAndPepperSetsAtMostTheStrengthsShareOfWholePixelsToBlackOrWhite() {
     float[] img = new float[50 * 50 * 3];
     Arrays.fill(img, 128f);
-    AugmentationConfig c = AugmentationConfig.NONE.withSaltPepper(
-        new AugmentationConfig.SaltPepper(1, 0.2));
-    new Augmenter(c).apply(img, 0, 50, 50, new Random(4));
+    // strength 1: up to 10 % of 2500 pixels
+    only(AugmentOp.SALT_PEPPER, 1).apply(img, 0, 50, 50, new Random(4));
     int changed = 0;
     for (int i = 0; i < img.length; i += 3) {
       if (img[i] != 128f) {
@@ -137,32 +141,84 @@ class AugmenterTest {
         assertEquals(img[i], img[i + 2]);
       }
     }
-    assertTrue(changed > 0 && changed <= 500, "changed " + changed);
+    assertTrue(changed > 0 && changed <= 250, "changed " + changed);
   }
 
   @Test
-  void affineWarpOfIdentityCopiesAndOfAShiftMovesPixelsAndFills() {
+  void affineWarpOfIdentityCopiesAndAShiftRepeatsTheBorderColumn() {
     float[] img = ramp();
-    AffineWarp.warp(img, 0, H, W, new AffineTransform(), 0f);
+    AffineWarp.warp(img, 0, H, W, new AffineTransform());
     assertArrayEquals(ramp(), img, 0f);
-    // inverse of "shift right by 1": output (x, y) reads input (x - 1, y)
-    AffineWarp.warp(img, 0, H, W, AffineTransform.getTranslateInstance(-1, 0), 7f);
-    assertEquals(at(ramp(), 2, 3, 1), at(img, 3, 3, 1));
-    assertEquals(7f, at(img, 0, 2, 0));
-  }
-
-  @Test
-  void randomAffineKeepsTheCentreRoughlyInPlace() {
-    float[] img = new float[41 * 41 * 3];
-    img[(20 * 41 + 20) * 3] = 255f; // one bright pixel at the centre
-    AugmentationConfig.Affine small = new AugmentationConfig.Affine(1, 10, 0, 0.1, 5, 0f);
-    new Augmenter(AugmentationConfig.NONE.withAffine(small)).apply(img, 0, 41, 41, new Random(6));
-    float centre = 0;
-    for (int y = 19; y <= 21; y++) {
-      for (int x = 19; x <= 21; x++) {
-        centre += img[(y * 41 + x) * 3];
+    // inverse of "shift right by 2": output (x, y) reads input (x - 2, y), clamped to column 0
+    AffineWarp.warp(img, 0, H, W, AffineTransform.getTranslateInstance(-2, 0));
+    for (int y = 0; y < H; y++) {
+      for (int c = 0; c < 3; c++) {
+        assertEquals(at(ramp(), 0, y, c), at(img, 0, y, c));
+        assertEquals(at(ramp(), 0, y, c), at(img, 1, y, c));
+        assertEquals(at(ramp(), 0, y, c), at(img, 2, y, c));
+        assertEquals(at(ramp(), 2, y, c), at(img, 4, y, c));
       }
     }
-    assertTrue(centre > 150f, "mass near the centre " + centre);
+  }
+
+  @Test
+  void edgeFillLeavesNoDarkBorderOnAConstantImageRotatedAndZoomedOut() throws Exception {
+    int side = 32;
+    float[] grey = new float[side * side * 3];
+    Arrays.fill(grey, 173f);
+    // 25 degrees about the centre and zoomed out to 0.8: the corners read from outside the image
+    AffineTransform forward = new AffineTransform();
+    forward.translate(side / 2.0, side / 2.0);
+    forward.rotate(Math.toRadians(25));
+    forward.scale(0.8, 0.8);
+    forward.translate(-side / 2.0, -side / 2.0);
+    float[] img = grey.clone();
+    AffineWarp.warp(img, 0, side, side, forward.createInverse());
+    assertArrayEquals(grey, img, 1e-3f);
+    // and so at full strength, whatever the transform drawn
+    Augmenter strongest = only(AugmentOp.AFFINE, 1);
+    for (int seed = 0; seed < 20; seed++) {
+      float[] warped = grey.clone();
+      strongest.apply(warped, 0, side, side, new Random(seed));
+      assertArrayEquals(grey, warped, 1e-3f, "seed " + seed);
+    }
+  }
+
+  @Test
+  void affineAtStrengthZeroChangesNothing() {
+    float[] img = ramp();
+    only(AugmentOp.AFFINE, 0).apply(img, 0, H, W, new Random(3));
+    assertArrayEquals(ramp(), img, 0f);
+  }
+
+  @Test
+  void theDefaultAffineMovesTheCentreByAtMostItsShift() {
+    // strength 0.25: shift up to 5 % of 41 = 2.05 pixels per axis; rotation, shear and zoom
+    // are about the centre and do not move it
+    int side = 41;
+    double largest = 0;
+    for (int seed = 0; seed < 20; seed++) {
+      float[] img = new float[side * side * 3];
+      for (int y = 18; y <= 22; y++) {
+        for (int x = 18; x <= 22; x++) {
+          img[(y * side + x) * 3] = 255f; // a bright 5 x 5 square at the centre
+        }
+      }
+      only(AugmentOp.AFFINE, AugmentOp.AFFINE.defaultStrength())
+          .apply(img, 0, side, side, new Random(seed));
+      double mass = 0;
+      double cx = 0;
+      double cy = 0;
+      for (int y = 0; y < side; y++) {
+        for (int x = 0; x < side; x++) {
+          float v = img[(y * side + x) * 3];
+          mass += v;
+          cx += v * x;
+          cy += v * y;
+        }
+      }
+      largest = Math.max(largest, Math.hypot(cx / mass - 20, cy / mass - 20));
+    }
+    assertTrue(largest > 0.2 && largest <= 2.05 * Math.sqrt(2) + 0.1, "moved " + largest);
   }
 }

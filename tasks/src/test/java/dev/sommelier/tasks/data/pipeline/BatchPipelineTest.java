@@ -14,6 +14,7 @@ import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.data.Sample;
 import dev.sommelier.tasks.data.TestImages;
+import dev.sommelier.tasks.data.augment.AugmentOp;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.data.source.ClassFolders;
 import dev.sommelier.tasks.data.synthetic.Glyph;
@@ -199,7 +200,7 @@ class BatchPipelineTest {
   void cachedImagesAreDecodedOnce() {
     List<Sample> samples = memorySamples(9);
     try (BatchPipeline p = BatchPipeline.builder(samples, 4, 10, 10).cacheDecoded(true)
-        .augmentation(AugmentationConfig.NONE.withHorizontalFlip(0.5)).build()) {
+        .augmentation(AugmentationConfig.NONE.with(AugmentOp.FLIP)).build()) {
       int first = drain(p.epoch(0)).stream().mapToInt(Batch::size).sum();
       int second = drain(p.epoch(1)).stream().mapToInt(Batch::size).sum();
       assertEquals(9, first);
