@@ -3,11 +3,14 @@ package dev.sommelier.tools.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sommelier.core.AtomicFiles;
 import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.RegressionReport;
+import dev.sommelier.tasks.job.AugmentedSamples;
 import dev.sommelier.tasks.job.JobJson;
 import dev.sommelier.tasks.job.TrainResult;
 import dev.sommelier.tasks.train.EpochResult;
@@ -18,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,6 +72,33 @@ class ReportTest {
     assertTrue(html.contains("<tr class=\"best\"><td class=\"n\">2</td>"), "best epoch marked");
     assertTrue(html.contains("200.0"), "train images per second");
     assertFalse(html.contains("Grad-CAM"), "no contact sheet without explain/");
+    assertFalse(html.contains("Augmentation"), "no augmentation section without augmentation");
+    assertNull(files.augmentedSamples());
+  }
+
+  @Test
+  void anAugmentedRunShowsItsOperationsAndAugmentedSamples() throws Exception {
+    Path run = tmp.resolve("run");
+    TrainResult r = ReportFixtures.classificationRun(run);
+    Map<String, Object> settings = new LinkedHashMap<>(r.settings());
+    settings.put("augment", "flip,cutout:0.2");
+    JobJson.write(r.report(), new TrainResult(r.out(), r.model(), r.report(), r.epochsCsv(),
+        settings, r.data(), r.split(), r.epochs(), r.bestEpoch(), r.evaluation(),
+        r.skippedFiles(), r.trainImagesPerSecond(), r.seconds()));
+    Path samples = run.resolve(AugmentedSamples.FILE);
+    AtomicFiles.writePng(samples, new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB));
+    ReportFiles files = RunReport.write(run);
+
+    assertEquals(samples, files.augmentedSamples());
+    String html = Files.readString(files.index(), StandardCharsets.UTF_8);
+    assertSelfContained(html);
+    assertTrue(html.contains("<h2>Augmentation</h2>\n<p>Training images were augmented"
+        + " (--augment flip,cutout:0.2)"), html);
+    assertTrue(html.contains("<li>flip (probability 0.5): mirrored left to right</li>\n"
+        + "<li>cutout (probability 0.5, strength 0.2): a rectangle of 5 to 20 % of each side"
+        + " filled with the mean colour</li>"), html);
+    assertTrue(html.contains(dataUri(samples)), "the samples embedded");
+    assertTrue(html.indexOf(dataUri(samples)) > html.indexOf("<h2>Augmentation</h2>"));
   }
 
   @Test

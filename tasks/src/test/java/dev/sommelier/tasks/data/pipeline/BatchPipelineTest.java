@@ -197,6 +197,33 @@ class BatchPipelineTest {
   }
 
   @Test
+  void augmentedViewsAreWhatThePassesFeed() throws Exception {
+    List<Sample> samples = memorySamples(6);
+    try (BatchPipeline p = BatchPipeline.builder(samples, 6, 16, 16).shuffle(false)
+        .augmentation(AugmentationConfig.DEFAULT).seed(11).workers(2).build()) {
+      assertTrue(p.augments());
+      float[][] views = p.augmentedViews(4, 3);
+      assertEquals(4, views.length);
+      assertArrayEquals(ImageResizer.resize(samples.get(4).image().load(), 16, 16), views[0], 0f,
+          "the image as loaded");
+      int pixels = 16 * 16 * 3;
+      for (int e = 0; e < 3; e++) {
+        float[] fed = Arrays.copyOfRange(drain(p.epoch(e)).get(0).pixels(), 4 * pixels,
+            5 * pixels);
+        assertArrayEquals(fed, views[e + 1], 0f, "pass " + e);
+      }
+      assertFalse(Arrays.equals(views[1], views[2]) && Arrays.equals(views[2], views[3]),
+          "the passes augment differently");
+    }
+    try (BatchPipeline plain = BatchPipeline.builder(samples, 6, 16, 16).build()) {
+      assertFalse(plain.augments());
+      float[][] views = plain.augmentedViews(1, 2);
+      assertArrayEquals(views[0], views[1], 0f);
+      assertArrayEquals(views[0], views[2], 0f);
+    }
+  }
+
+  @Test
   void cachedImagesAreDecodedOnce() {
     List<Sample> samples = memorySamples(9);
     try (BatchPipeline p = BatchPipeline.builder(samples, 4, 10, 10).cacheDecoded(true)
