@@ -86,6 +86,7 @@ class ConfigOptionTest {
         "--augment=false");
     assertEquals(AugmentationConfig.NONE, t.augment);
     assertTrue(t.json);
+    assertFalse(parsed(TrainCommand.class, "train", "--config", f.toString(), "--json=false").json);
   }
 
   @Test

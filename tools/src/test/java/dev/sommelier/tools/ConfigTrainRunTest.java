@@ -69,8 +69,8 @@ class ConfigTrainRunTest {
     CliRun r = CliRun.of("train", "--folder", tmp.resolve("data/shapes").toString(),
         "--backbone", "simple_cnn:blocks=2,width=4", "--input-size", "32", "--head", "mlp",
         "--hidden", "16,8", "--dropout", "0.25", "--split", "7:3", "--lr", "0.003",
-        "--schedule", "step:1:0.5", "--augment", "default,cutout:0.2@0.25", "--epochs", "1", "--batch", "10",
-        "--workers", "2", "--out", out.toString(), "--save-config", saved.toString());
+        "--schedule", "step:1:0.5", "--augment", "default,cutout:0.2@0.25", "--epochs", "1",
+        "--batch", "10", "--workers", "2", "--out", out.toString(), "--save-config", saved.toString());
     assertEquals(0, r.exit(), r.err());
 
     JsonNode file = new YAMLMapper().readTree(saved.toFile());

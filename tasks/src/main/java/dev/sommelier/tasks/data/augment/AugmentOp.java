@@ -68,7 +68,7 @@ public enum AugmentOp {
     return hasStrength() ? defaultStrength : 1;
   }
 
-  /** What the operation does at {@code strength}, e.g. {@code shift by up to ±10 % of full scale}. */
+  /** What the operation does at {@code strength}, e.g. {@code contrast scaled by 0.8 to 1.2}. */
   public String describe(double strength) {
     return description.apply(strength);
   }

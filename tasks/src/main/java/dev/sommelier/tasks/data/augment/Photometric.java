@@ -24,7 +24,7 @@ final class Photometric {
     Pixels.clip(img, offset, n);
   }
 
-  /** Scales every channel about its mean by a factor uniform in {@code [1 - strength, 1 + strength]}. */
+  /** Scales every channel about its mean by a factor uniform in {@code 1 ± strength}. */
   static void contrast(float[] img, int offset, int height, int width, double strength,
       Random random) {
     int n = height * width * 3;

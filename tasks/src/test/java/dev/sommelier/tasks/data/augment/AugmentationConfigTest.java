@@ -65,7 +65,8 @@ class AugmentationConfigTest {
         AugmentationConfig.parse("default,cutout").toString());
     assertEquals("flip,affine:0.5,brightness,contrast",
         AugmentationConfig.parse("default,affine:0.5").toString());
-    assertEquals("flip,brightness,contrast", AugmentationConfig.parse("default,affine@0").toString());
+    assertEquals("flip,brightness,contrast",
+        AugmentationConfig.parse("default,affine@0").toString());
     assertEquals("affine:0.1", AugmentationConfig.parse("affine:0.9,affine:0.1").toString());
   }
 
