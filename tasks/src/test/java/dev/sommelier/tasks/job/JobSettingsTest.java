@@ -100,6 +100,16 @@ class JobSettingsTest {
     assertEquals("6:4", d.get("split"));
     assertEquals("head", d.get("scope"));
     assertEquals("cpu", d.get("device"));
+    assertEquals("none", d.get("augment"));
+  }
+
+  @Test
+  void theAugmentationIsDescribedAsTheSpecThatReadsItBack() {
+    AugmentationConfig a = AugmentationConfig.parse("default,cutout:0.2@0.25");
+    TrainSettings s = builder(DataSource.folder(tmp)).augmentation(a).build();
+    assertEquals(a, s.augmentation());
+    assertEquals("flip,affine,brightness,contrast,cutout:0.2@0.25", s.describe().get("augment"));
+    assertEquals(a, AugmentationConfig.parse((String) s.describe().get("augment")));
   }
 
   @Test
