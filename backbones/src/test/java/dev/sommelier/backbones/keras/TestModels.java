@@ -18,9 +18,10 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras 2 model configs for tests, built around the MobileNet 1.0 backbone of the repository's
- * SavedModel (its layer configs and weights), with layers before and after it as Keras 2.x saves
- * them in an {@code .h5} file's {@code model_config}.
+ * Keras 2 model configs for tests, built around a MobileNet 0.25 backbone (the layer configs of
+ * the repository's Keras MobileNet SavedModel at width 0.25, and the official ImageNet weights of
+ * that width), with layers before and after it as Keras 2.x saves them in an {@code .h5} file's
+ * {@code model_config}.
  */
 final class TestModels {
 
@@ -28,6 +29,9 @@ final class TestModels {
   private static Map<String, KerasWeight> backboneWeights;
 
   private TestModels() {}
+
+  /** Channels of the backbone's feature map. */
+  static final int FEATURES = 256;
 
   /** The backbone's layers, conv1_pad to conv_pw_13_relu, with conv1_pad fed by {@code from}. */
   static List<ObjectNode> backboneLayers(String from) {
@@ -39,6 +43,10 @@ final class TestModels {
         continue;
       }
       ObjectNode layer = (ObjectNode) KerasFormatsTest.plain(l);
+      if (layer.path("class_name").asText().equals("Conv2D")) {
+        ObjectNode cfg = (ObjectNode) layer.get("config");
+        cfg.put("filters", cfg.path("filters").asInt() / 4); // Keras's int(filters * alpha)
+      }
       if (name.equals("conv1_pad")) {
         layer.set("inbound_nodes", nodes(from, null));
       }
@@ -50,19 +58,16 @@ final class TestModels {
     return out;
   }
 
-  /** The backbone's 135 weights. */
+  /** The backbone's 135 weights: the official ImageNet weights of MobileNet 0.25. */
   static Map<String, KerasWeight> backboneWeights() {
     load();
-    Map<String, KerasWeight> out = new LinkedHashMap<>(backboneWeights);
-    out.keySet().removeIf(n -> n.startsWith("conv_preds/"));
-    return out;
+    return new LinkedHashMap<>(backboneWeights);
   }
 
   private static synchronized void load() {
     if (backbone == null) {
-      Path fixture = Fixtures.kerasMobileNet();
-      backbone = KerasMetadata.rootMetadata(fixture);
-      try (KerasModelSource s = KerasModelSources.open(fixture)) {
+      backbone = KerasMetadata.rootMetadata(Fixtures.kerasMobileNet());
+      try (KerasModelSource s = KerasModelSources.open(Fixtures.officialMobileNet025())) {
         backboneWeights = new LinkedHashMap<>(s.weights());
       }
     }
@@ -160,16 +165,29 @@ final class TestModels {
     return out;
   }
 
-  /** Opens {@code file}, rebuilds it and runs it on raw [0, 255] pixels, preprocessed as it says. */
-  static float[] run(Path file, float[] pixels, int n, int size) {
+  /**
+   * A rebuilt model's output.
+   *
+   * @param model what was rebuilt (its graph is closed: read its Java facts only)
+   * @param output the output on the images
+   */
+  record Run(ImportedModel model, float[] output) {}
+
+  /**
+   * Opens {@code file}, rebuilds it and runs it on raw [0, 255] pixels preprocessed as it says, or
+   * on {@code input} as given when {@code preprocessed}.
+   */
+  static Run run(Path file, float[] input, boolean preprocessed, int n, int size) {
     try (KerasModelSource source = KerasModelSources.open(file);
         ModelRuntime rt = ModelRuntime.open(Device.CPU, 1)) {
       ImportedModel m = KerasModelImporter.rebuild(source, dev.sommelier.backbones.BackboneRegistry.load(), rt);
-      float[] x = pixels.clone();
-      m.preprocessing().applyInPlace(x);
+      float[] x = input.clone();
+      if (!preprocessed) {
+        m.preprocessing().applyInPlace(x);
+      }
       try (TFloat32 t = Tensors.of(Shape.of(n, size, size, 3), x);
           Result r = rt.session().runner().feed(m.input(), t).fetch(m.output()).run()) {
-        return Tensors.values(r.get(0));
+        return new Run(m, Tensors.values(r.get(0)));
       }
     }
   }
@@ -178,6 +196,14 @@ final class TestModels {
     double m = 0;
     for (int i = 0; i < a.length; i++) {
       m = Math.max(m, Math.abs(a[i] - b[i]));
+    }
+    return m;
+  }
+
+  static double maxAbs(float[] a) {
+    double m = 0;
+    for (float v : a) {
+      m = Math.max(m, Math.abs(v));
     }
     return m;
   }
