@@ -2,6 +2,7 @@ package dev.sommelier.backbones.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,6 +82,9 @@ final class KerasArchiveSource implements KerasModelSource {
       try (HdfFile h5 = new HdfFile(tmp)) {
         return KerasArchiveWeights.read(h5, root, path);
       }
+    } catch (HdfException e) {
+      throw new IllegalArgumentException(
+          "cannot read " + WEIGHTS + " in " + path + " (" + e.getMessage() + "); is it complete?", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + WEIGHTS + " of " + path + ": " + e.getMessage(), e);
     } finally {

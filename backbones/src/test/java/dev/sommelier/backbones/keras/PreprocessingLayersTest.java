@@ -44,8 +44,14 @@ class PreprocessingLayersTest {
 
   /** Input, {@code before}, the backbone, GlobalAveragePooling2D, Dense(3, softmax). */
   private static Path model(String file, List<ObjectNode> before, Map<String, KerasWeight> extra) {
+    return model(file, SIZE, before, extra);
+  }
+
+  /** The same on an input of {@code inputSize} (0 for any size). */
+  private static Path model(
+      String file, int inputSize, List<ObjectNode> before, Map<String, KerasWeight> extra) {
     List<ObjectNode> layers = new ArrayList<>();
-    layers.add(input("input_1", SIZE));
+    layers.add(input("input_1", inputSize));
     layers.addAll(before);
     String last = layers.get(layers.size() - 1).path("name").asText();
     layers.addAll(TestModels.backboneLayers(last));
@@ -146,21 +152,25 @@ class PreprocessingLayersTest {
         bare(same(x -> (2 * x - 255) / 255.0)), run(file).output());
   }
 
+  /** On an input of any size, Resizing sets the size and the augmentation layers do nothing. */
   @Test
   void randomAugmentationLayersAreIdentityAndRecorded() {
     List<ObjectNode> before = List.of(
-        layer("RandomFlip", "random_flip", config().put("mode", "horizontal"), "input_1"),
+        layer("Resizing", "resizing", config().put("height", SIZE).put("width", SIZE), "input_1"),
+        layer("RandomFlip", "random_flip", config().put("mode", "horizontal"), "resizing"),
         layer("RandomZoom", "random_zoom", config().put("height_factor", 0.2), "random_flip"),
         layer("RandomContrast", "random_contrast", config().put("factor", 0.3), "random_zoom"));
-    Path file = model("random.h5", before, Map.of());
+    Path file = model("random.h5", 0, before, Map.of());
     TestModels.Run r = run(file);
     ImportedModel m = r.model();
+    assertEquals(SIZE, m.backbone().spec().inputSize(), "the size Resizing sets");
+    assertEquals(SIZE, m.preprocessingLayers().size());
     assertTrue(m.preprocessingLayers().transform().isEmpty(), "augmentation computes nothing");
     assertEquals(Preprocessing.TF, m.preprocessing(), "so the backbone's preprocessing applies");
     assertEquals(List.of("random_flip", "random_zoom", "random_contrast"),
         m.preprocessingLayers().augmentation().stream().map(KerasLayer::name).toList());
     assertEquals(0.2, m.preprocessingLayers().augmentation().get(1).config().path("height_factor").asDouble());
-    assertSame("RandomFlip, RandomZoom, RandomContrast", bareTf(), r.output());
+    assertSame("Resizing, RandomFlip, RandomZoom, RandomContrast", bareTf(), r.output());
   }
 
   /**

@@ -73,10 +73,16 @@ final class TestModels {
     }
   }
 
-  /** {@code Input((size, size, 3), name=name)}. */
+  /** {@code Input((size, size, 3), name=name)}, or {@code (None, None, 3)} for size 0. */
   static ObjectNode input(String name, int size) {
     ObjectNode cfg = KerasFiles.JSON.createObjectNode();
-    cfg.putArray("batch_input_shape").addNull().add(size).add(size).add(3);
+    var shape = cfg.putArray("batch_input_shape").addNull();
+    if (size > 0) {
+      shape.add(size).add(size);
+    } else {
+      shape.addNull().addNull();
+    }
+    shape.add(3);
     cfg.put("dtype", "float32").put("sparse", false).put("ragged", false).put("name", name);
     ObjectNode l = KerasFiles.JSON.createObjectNode();
     l.put("class_name", "InputLayer");
