@@ -65,7 +65,7 @@ public final class Preprocessing {
     return new Preprocessing(AFFINE, scale.clone(), offset.clone());
   }
 
-  /** Reads the JSON form; a mode alone is {@code caffe}, {@code tf}, {@code unit} or {@code none}. */
+  /** Reads the JSON form: a mode alone ({@code caffe}, {@code tf}, {@code unit}, {@code none}). */
   @JsonCreator
   public static Preprocessing of(
       @JsonProperty("mode") String mode,
@@ -94,8 +94,8 @@ public final class Preprocessing {
       case "tf" -> "tf: x/127.5 - 1";
       case "unit" -> "unit: x/255";
       case "none" -> "none: pixels in [0, 255]";
-      default -> "affine: x*" + channels(scale)
-          + (uniform(offset) && offset[0] < 0 ? " - " + number(-offset[0]) : " + " + channels(offset));
+      default -> "affine: x*" + channels(scale) + (uniform(offset) && offset[0] < 0
+          ? " - " + number(-offset[0]) : " + " + channels(offset));
     };
   }
 
@@ -208,7 +208,7 @@ public final class Preprocessing {
     return v[0] == v[1] && v[1] == v[2];
   }
 
-  /** One value per channel, or the value when all three are one: {@code 0.00784314}, {@code (1, 2, 3)}. */
+  /** One value per channel, or one for all three: {@code 0.00784314}, {@code (1, 2, 3)}. */
   private static String channels(float[] v) {
     return uniform(v) ? number(v[0])
         : "(" + number(v[0]) + ", " + number(v[1]) + ", " + number(v[2]) + ")";

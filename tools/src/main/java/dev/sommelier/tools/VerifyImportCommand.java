@@ -105,7 +105,8 @@ final class VerifyImportCommand implements Callable<Integer> {
     out.println("Backbone             " + v.backbone() + ", input " + v.inputSize() + "x"
         + v.inputSize() + "x3");
     out.println("Preprocessing        " + v.preprocessing()
-        + (v.preprocessingLayers().isEmpty() ? "" : ", from " + String.join(", ", v.preprocessingLayers())));
+        + (v.preprocessingLayers().isEmpty()
+            ? "" : ", from " + String.join(", ", v.preprocessingLayers())));
     out.println("Top layers           "
         + (v.topLayers().isEmpty() ? "none" : String.join(", ", v.topLayers())));
     out.println("Images               " + v.images() + " (seed " + seed + ")");

@@ -63,7 +63,8 @@ final class BackboneRecognizer {
    *
    * @throws IllegalArgumentException when several match
    */
-  static Optional<Recognized> find(KerasModelSource source, BackboneRegistry registry, int inputSize) {
+  static Optional<Recognized> find(
+      KerasModelSource source, BackboneRegistry registry, int inputSize) {
     List<Long> filters = convFilters(source);
     List<Recognized> matches = new ArrayList<>();
     for (BackboneProvider p : registry.providers()) {

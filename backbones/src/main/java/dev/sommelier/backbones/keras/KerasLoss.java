@@ -24,8 +24,8 @@ public record KerasLoss(String className, boolean fromLogits) {
       return Optional.of(new KerasLoss(loss.asText(), false));
     }
     if (loss.isObject() && loss.has("class_name")) {
-      return Optional.of(new KerasLoss(
-          loss.get("class_name").asText(), loss.path("config").path("from_logits").asBoolean(false)));
+      return Optional.of(new KerasLoss(loss.get("class_name").asText(),
+          loss.path("config").path("from_logits").asBoolean(false)));
     }
     return Optional.empty();
   }

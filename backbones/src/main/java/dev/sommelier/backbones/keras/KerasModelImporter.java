@@ -44,7 +44,8 @@ public final class KerasModelImporter {
       return rebuildBackbone(source, registry, runtime);
     }
     List<KerasLayer> layers = source.layers().get();
-    List<KerasLayer> inputs = layers.stream().filter(l -> l.className().equals("InputLayer")).toList();
+    List<KerasLayer> inputs =
+        layers.stream().filter(l -> l.className().equals("InputLayer")).toList();
     if (inputs.size() != 1) {
       throw new IllegalArgumentException(source.path() + ": the Keras model has " + inputs.size()
           + " inputs; one image input is needed");
@@ -83,7 +84,8 @@ public final class KerasModelImporter {
     match.assign(runtime);
     LOG.info("rebuilt {} ({}): backbone {} at {}x{}, {} preprocessing layers, {} top layers,"
             + " {} variables imported", source.path(), source.format(),
-        backbone.spec().qualifiedName(), size, size, chain.layers().size(), top.size(), match.size());
+        backbone.spec().qualifiedName(), size, size, chain.layers().size(), top.size(),
+        match.size());
     return new ImportedModel(
         backbone, g, input, output, top, chain, match.size(), match.leftAside());
   }

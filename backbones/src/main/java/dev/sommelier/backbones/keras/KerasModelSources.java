@@ -85,7 +85,8 @@ public final class KerasModelSources {
               + " model.save(\"m.keras\") instead"
           : " it has neither a model_config nor a layer_names attribute";
       throw new IllegalArgumentException(
-          path.toAbsolutePath() + " is an HDF5 file but not one Sommelier can read as Keras:" + why);
+          path.toAbsolutePath() + " is an HDF5 file but not one Sommelier can read as Keras:"
+              + why);
     } catch (RuntimeException e) {
       file.close();
       throw e;
@@ -122,7 +123,8 @@ public final class KerasModelSources {
     try (InputStream in = Files.newInputStream(path)) {
       return in.readNBytes(HDF5.length);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 

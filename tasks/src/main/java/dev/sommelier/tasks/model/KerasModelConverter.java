@@ -31,10 +31,10 @@ import java.util.stream.IntStream;
  * backbone, optional preprocessing layers before it, a top the foundation rebuilds), into a {@link
  * TaskModel} with a Sommelier head, so it can be evaluated, explained, served or trained further
  * from Java. The top must be: Flatten or GlobalAveragePooling2D, optional Dropout, hidden ReLU
- * Dense layers, and a final softmax Dense (classes), a linear Dense(k > 1) whose saved loss says it
- * gives class logits (classes, probabilities = softmax), or a linear Dense(1) (a value); MobileNet's
- * ImageNet top (a 1x1 {@code conv_preds} convolution) counts as the final Dense. The model's own
- * preprocessing layers become the model's preprocessing.
+ * Dense layers, and a final softmax Dense (classes), a linear Dense(k > 1) whose saved loss says
+ * it gives class logits (classes, probabilities = softmax), or a linear Dense(1) (a value);
+ * MobileNet's ImageNet top (a 1x1 {@code conv_preds} convolution) counts as the final Dense. The
+ * model's own preprocessing layers become the model's preprocessing.
  */
 public final class KerasModelConverter {
 
@@ -101,7 +101,8 @@ public final class KerasModelConverter {
 
   private static HeadPlan plan(Path path, List<KerasLayer> top, Optional<KerasLoss> loss) {
     if (top.isEmpty()) {
-      throw new IllegalArgumentException(path + " is a bare backbone: it has no classifier or regressor top");
+      throw new IllegalArgumentException(
+          path + " is a bare backbone: it has no classifier or regressor top");
     }
     Pooling pooling =
         switch (top.get(0).className()) {
@@ -124,7 +125,8 @@ public final class KerasModelConverter {
         case "Activation" -> finalActivation = l.text("activation", "linear");
         case "Reshape" -> { }
         default -> throw new IllegalArgumentException(
-            path + ": layer " + l.name() + " (" + l.className() + ") has no Sommelier head equivalent");
+            path + ": layer " + l.name() + " (" + l.className()
+                + ") has no Sommelier head equivalent");
       }
     }
     if (dense.isEmpty()) {
@@ -134,7 +136,8 @@ public final class KerasModelConverter {
     for (KerasLayer l : dense.subList(0, dense.size() - 1)) {
       if (!l.text("activation", "linear").equals("relu")) {
         throw new IllegalArgumentException(
-            path + ": hidden layer " + l.name() + " must use relu, it uses " + l.text("activation", "linear"));
+            path + ": hidden layer " + l.name() + " must use relu, it uses "
+                + l.text("activation", "linear"));
       }
       hidden.add(units(l));
     }

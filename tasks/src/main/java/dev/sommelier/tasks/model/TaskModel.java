@@ -60,7 +60,8 @@ public final class TaskModel implements AutoCloseable {
   }
 
   /**
-   * Runs the inference tower on {@code n} images preprocessed as {@link #preprocessing()} says ({@code n * size * size * 3} floats).
+   * Runs the inference tower on {@code n} images preprocessed as {@link #preprocessing()} says
+   * ({@code n * size * size * 3} floats).
    *
    * @return {@code n * outputs} floats: class probabilities per image, or the value
    */
@@ -110,7 +111,8 @@ public final class TaskModel implements AutoCloseable {
    * exactly this, once.
    */
   public Preprocessing preprocessing() {
-    return config.preprocessing() != null ? config.preprocessing() : backbone.spec().preprocessing();
+    return config.preprocessing() != null
+        ? config.preprocessing() : backbone.spec().preprocessing();
   }
 
   public Head head() {
