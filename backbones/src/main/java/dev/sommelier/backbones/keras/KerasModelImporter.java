@@ -74,8 +74,12 @@ public final class KerasModelImporter {
     }
     List<KerasLayer> top = layers.subList(start, layers.size()).stream()
         .filter(l -> !built.contains(names.layer(l.name()))).toList();
-    Operand<TFloat32> output =
-        KerasTopBuilder.build(g, features, backbone.spec().features().layer(), top);
+    Operand<TFloat32> output;
+    try {
+      output = KerasTopBuilder.build(g, features, backbone.spec().features().layer(), top);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source.path() + ": " + e.getMessage(), e);
+    }
 
     Set<String> imported = new HashSet<>();
     layers.forEach(l -> imported.add(names.layer(l.name())));
