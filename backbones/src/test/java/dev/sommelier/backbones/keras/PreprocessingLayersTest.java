@@ -205,6 +205,9 @@ class PreprocessingLayersTest {
     Map<String, KerasWeight> nested = new LinkedHashMap<>();
     TestModels.backboneWeights().values().forEach(w -> nested.put(w.name() + ":0", w));
     groups.put("mobilenet_0.25_224", nested);
+    // A random generator state saved as a weight of RandomFlip is accepted and left aside.
+    groups.put("sequential", Map.of("random_flip/StateVar:0",
+        new KerasWeight("random_flip/StateVar", Shape.of(2), new float[] {7, 0})));
     groups.putAll(KerasFiles.byLayer(TestModels.dense("dense", TestModels.FEATURES, 6, 9)));
     Path file = tmp.resolve("keras25.h5");
     ObjectNode training = KerasFiles.JSON.createObjectNode();
