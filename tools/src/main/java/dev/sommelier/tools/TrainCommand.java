@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
       "  sommelier train --folder data/guitars --split 6:2:2 \\",
-      "      --backbone resnet50 --weights keras/resnet50 \\",
+      "      --backbone mobilenet_v1:alpha=0.25 \\",
+      "      --weights ~/.keras/models/mobilenet_2_5_224_tf_no_top.h5 \\",
       "      --optimizer adam --lr 0.001 --epochs 5 --fine-tune last-2:5 --augment \\",
       "      --out runs/guitars",
       "  sommelier train --csv-values data/cucumbers/values.csv \\",
@@ -104,9 +105,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "A registered backbone with options (default: ${DEFAULT-VALUE}).")
   String backbone;
 
-  @Option(names = "--weights", paramLabel = "DIR",
-      description = "A Keras SavedModel of the same backbone (e.g. ImageNet weights exported from"
-          + " Python) whose weights start the backbone (default: seeded random weights).")
+  @Option(names = "--weights", paramLabel = "FILE_OR_DIR",
+      description = "A Keras model or weight file of the same backbone whose weights start the"
+          + " backbone: an official ImageNet file from ~/.keras/models, a .h5, .keras or SavedModel"
+          + " (default: seeded random weights).")
   Path weights;
 
   @Option(names = "--input-size", paramLabel = "N",
@@ -219,7 +221,7 @@ final class TrainCommand implements Callable<Integer> {
         .task(t)
         .seed(seed)
         .backbone(backbone)
-        .backboneWeights(weights == null ? null : Cli.savedModelDir(weights))
+        .backboneWeights(weights == null ? null : Cli.kerasModel(weights))
         .inputSize(inputSize == null ? 0 : inputSize)
         .head(head(t))
         .optimizer(OptimizerKind.parse(optimizer))

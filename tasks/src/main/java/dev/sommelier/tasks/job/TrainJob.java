@@ -1,6 +1,8 @@
 package dev.sommelier.tasks.job;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.backbones.Preprocessing;
+import dev.sommelier.backbones.keras.KerasBackboneWeights;
 import dev.sommelier.core.Checkpoints;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.NaturalOrder;
@@ -90,16 +92,21 @@ public final class TrainJob {
     Path modelDir = out.resolve("model");
     Path epochsCsv = out.resolve("epochs.csv");
     int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
+    // A Keras model that preprocesses in its own layers trained its backbone on that input.
+    BackboneRegistry registry = BackboneRegistry.load();
+    Preprocessing own = s.backboneWeights() == null ? null
+        : KerasBackboneWeights.ownPreprocessing(s.backboneWeights(),
+            registry.create(s.backbone(), s.inputSize()), registry).orElse(null);
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
-        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed());
-    try (TaskModel model = TaskModel.create(config, BackboneRegistry.load(), s.device());
+        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own);
+    try (TaskModel model = TaskModel.create(config, registry, s.device());
         BatchPipeline train = Pipelines.training(model, parts.train().samples(), s.batchSize(),
             s.augmentation(), s.seed(), s.workers());
         BatchPipeline validation = parts.validation().size() == 0 ? null
             : Pipelines.evaluation(model, parts.validation().samples(), s.batchSize(),
                 s.workers())) {
       if (s.backboneWeights() != null) {
-        BackboneWeights.importInto(model, s.backboneWeights(), BackboneRegistry.load());
+        BackboneWeights.importInto(model, s.backboneWeights(), registry);
       }
       augmentedSamples(train, parts.train().samples(), out.resolve(AugmentedSamples.FILE));
       Trainer trainer = new Trainer(model, s.trainingConfig())

@@ -33,8 +33,9 @@ import java.util.Objects;
  * @param split train:validation[:test] ratios (default 6:4); null for data that come split
  * @param seed seed of the split, initial weights, dropout, shuffles, augmentation (default 42)
  * @param backbone registered backbone with options (default {@code mobilenet_v1})
- * @param backboneWeights a Keras SavedModel whose backbone weights start the model (e.g. an
- *     ImageNet backbone exported from Python), or null for seeded random weights
+ * @param backboneWeights a Keras model or weight file whose backbone weights start the model (an
+ *     official ImageNet file from {@code ~/.keras/models}, a {@code .h5}, {@code .keras} or
+ *     SavedModel exported from Python), or null for seeded random weights
  * @param inputSize square input size (default: 197 for resnet50, 192 for mobilenet_v1, 28 for
  *     pixels, the backbone's own for others)
  * @param head the head (default: softmax with dropout 0.5, or the regressor with 8 hidden units)
@@ -236,9 +237,12 @@ public record TrainSettings(
       return this;
     }
 
-    /** A Keras SavedModel whose backbone weights start the model (default: none, random). */
-    public Builder backboneWeights(Path savedModel) {
-      this.backboneWeights = savedModel;
+    /**
+     * A Keras model or weight file (any format {@code KerasModelSources} reads) whose backbone
+     * weights start the model (default: none, random).
+     */
+    public Builder backboneWeights(Path kerasModel) {
+      this.backboneWeights = kerasModel;
       return this;
     }
 
