@@ -45,11 +45,6 @@ final class H5ModelSource implements KerasModelSource {
   }
 
   @Override
-  public List<String> layerNames() {
-    return layers.stream().map(KerasLayer::name).toList();
-  }
-
-  @Override
   public Map<String, KerasWeight> weights() {
     if (weights == null) {
       if (!(file.getChild("model_weights") instanceof Group group)) {

@@ -59,11 +59,6 @@ final class KerasArchiveSource implements KerasModelSource {
   }
 
   @Override
-  public List<String> layerNames() {
-    return layers.stream().map(KerasLayer::name).toList();
-  }
-
-  @Override
   public Map<String, KerasWeight> weights() {
     if (weights == null) {
       weights = readWeights();

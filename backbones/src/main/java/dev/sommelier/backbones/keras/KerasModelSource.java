@@ -30,7 +30,9 @@ public interface KerasModelSource extends AutoCloseable {
    * The names of the model's layers in model order: those of {@link #layers()}, or for a file of
    * weights only the layer names it records.
    */
-  List<String> layerNames();
+  default List<String> layerNames() {
+    return layers().orElseThrow().stream().map(KerasLayer::name).toList();
+  }
 
   /**
    * Every float array of the model's layers by Keras name ({@code conv1_bn/moving_mean}), in file

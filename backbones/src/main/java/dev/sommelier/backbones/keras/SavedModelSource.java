@@ -53,11 +53,6 @@ final class SavedModelSource implements KerasModelSource {
     return Optional.of(layers);
   }
 
-  @Override
-  public List<String> layerNames() {
-    return layers.stream().map(KerasLayer::name).toList();
-  }
-
   /**
    * The variables of the model's layers, named {@code layer/weight} by the last two parts of the
    * variable's name; variables of no layer (optimizer slots, metrics) are left out.
