@@ -37,8 +37,20 @@ public final class KerasBackboneWeights {
    */
   public static Optional<Preprocessing> ownPreprocessing(
       Path path, Backbone backbone, BackboneRegistry registry) {
+    return inputLayers(path, backbone, registry).transform();
+  }
+
+  /**
+   * The layers the model in {@code path} puts between its input and its backbone (none for a file
+   * of weights only): what they compute and which of them are {@code Random*} augmentation layers.
+   * Reads the layer list only.
+   *
+   * @throws IllegalArgumentException as {@link #ownPreprocessing}
+   */
+  public static PreprocessingChain inputLayers(
+      Path path, Backbone backbone, BackboneRegistry registry) {
     try (KerasModelSource source = KerasModelSources.open(path)) {
-      return chain(source, recognized(source, backbone, registry)).transform();
+      return chain(source, recognized(source, backbone, registry));
     }
   }
 

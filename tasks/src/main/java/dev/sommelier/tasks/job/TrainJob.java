@@ -3,10 +3,12 @@ package dev.sommelier.tasks.job;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.backbones.keras.KerasBackboneWeights;
+import dev.sommelier.backbones.keras.PreprocessingChain;
 import dev.sommelier.core.Checkpoints;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.NaturalOrder;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.augment.KerasAugmentation;
 import dev.sommelier.tasks.data.pipeline.BatchPipeline;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.eval.RankScale;
@@ -94,9 +96,13 @@ public final class TrainJob {
     int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
     // A Keras model that preprocesses in its own layers trained its backbone on that input.
     BackboneRegistry registry = BackboneRegistry.load();
-    Preprocessing own = s.backboneWeights() == null ? null
-        : KerasBackboneWeights.ownPreprocessing(s.backboneWeights(),
-            registry.create(s.backbone(), s.inputSize()), registry).orElse(null);
+    PreprocessingChain inputLayers = s.backboneWeights() == null ? null
+        : KerasBackboneWeights.inputLayers(s.backboneWeights(),
+            registry.create(s.backbone(), s.inputSize()), registry);
+    Preprocessing own = inputLayers == null ? null : inputLayers.transform().orElse(null);
+    if (inputLayers != null && !inputLayers.augmentation().isEmpty()) {
+      logKerasAugmentation(KerasAugmentation.of(inputLayers.augmentation()));
+    }
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
         s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own);
     try (TaskModel model = TaskModel.create(config, registry, s.device());
@@ -195,6 +201,17 @@ public final class TrainJob {
     } else if (AugmentedSamples.write(train, samples, file)) {
       LOG.info("augmentation {}: samples in {}", settings.augmentation(), file);
     }
+  }
+
+  /**
+   * Says what the Keras model's own {@code Random*} layers are in Sommelier's terms. They are not
+   * switched on behind the user's back: the run augments as its settings say.
+   */
+  private void logKerasAugmentation(KerasAugmentation keras) {
+    LOG.info("{} augments its training images in its own layers; Sommelier's equivalent is"
+            + " --augment {}{} (this run: --augment {})", settings.backboneWeights(),
+        keras.config(), keras.unmatched().isEmpty() ? ""
+            : " (no equivalent for " + keras.unmatched() + ")", settings.augmentation());
   }
 
   private static void checkParts(DataSplits parts) {
