@@ -41,4 +41,12 @@ public interface BackboneProvider {
   default Optional<Map<String, String>> recognize(List<String> layerNames, long firstConvFilters) {
     return Optional.empty();
   }
+
+  /**
+   * The Keras files of this architecture's ImageNet weights for {@code options} at about {@code
+   * inputSize}, or empty when Keras publishes none (used by {@link ImageNetWeights}).
+   */
+  default Optional<KerasImageNetFiles> imageNetFiles(int inputSize, Map<String, String> options) {
+    return Optional.empty();
+  }
 }
