@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.core.Device;
+import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tools.config.ConfigPreprocessor;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +31,18 @@ public final class Cli {
     public Device convert(String value) {
       try {
         return Device.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Converts {@code --weights} text ({@code none}, {@code imagenet}, a path) to weights. */
+  static final class WeightsConverter implements CommandLine.ITypeConverter<InitialWeights> {
+    @Override
+    public InitialWeights convert(String value) {
+      try {
+        return InitialWeights.parse(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }

@@ -7,6 +7,7 @@ import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.job.DataSource;
 import dev.sommelier.tasks.job.FineTune;
 import dev.sommelier.tasks.job.HeadOptions;
+import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tasks.job.JobJson;
 import dev.sommelier.tasks.job.TrainJob;
 import dev.sommelier.tasks.job.TrainResult;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
       "  sommelier train --folder data/guitars --split 6:2:2 \\",
-      "      --backbone resnet50 --weights keras/resnet50 \\",
+      "      --backbone resnet50 --weights imagenet \\",
       "      --optimizer adam --lr 0.001 --epochs 5 --fine-tune last-2:5 --augment \\",
       "      --out runs/guitars",
       "  sommelier train --csv-values data/cucumbers/values.csv \\",
@@ -90,10 +91,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "A registered backbone with options (default: ${DEFAULT-VALUE}).")
   String backbone;
 
-  @Option(names = "--weights", paramLabel = "DIR",
-      description = "A Keras SavedModel of the same backbone (e.g. ImageNet weights exported from"
-          + " Python) whose weights start the backbone (default: seeded random weights).")
-  Path weights;
+  @Option(names = "--weights", paramLabel = "none|imagenet|FILE", defaultValue = "none",
+      converter = Cli.WeightsConverter.class,
+      description = "Where the backbone's weights start: none (seeded random), imagenet (built in"
+          + " for mobilenet_v1:alpha=0.25, else Keras's download cache ~/.keras/models or"
+          + " $KERAS_HOME/models), or a Keras SavedModel of the same backbone"
+          + " (default: ${DEFAULT-VALUE}).")
+  InitialWeights weights;
 
   @Option(names = "--input-size", paramLabel = "N",
       description = "Square input size (default: per backbone, see below).")
@@ -200,7 +204,7 @@ final class TrainCommand implements Callable<Integer> {
         .task(t)
         .seed(seed)
         .backbone(backbone)
-        .backboneWeights(weights == null ? null : Cli.savedModelDir(weights))
+        .backboneWeights(initialWeights())
         .inputSize(inputSize == null ? 0 : inputSize)
         .head(head(t))
         .optimizer(OptimizerKind.parse(optimizer))
@@ -221,6 +225,13 @@ final class TrainCommand implements Callable<Integer> {
       b.workers(workers);
     }
     return b.build();
+  }
+
+  private InitialWeights initialWeights() {
+    if (weights instanceof InitialWeights.File f) {
+      Cli.savedModelDir(f.path());
+    }
+    return weights;
   }
 
   private HeadOptions head(TaskKind t) {

@@ -72,6 +72,9 @@ public final class TrainJob {
   public TrainResult run() throws IOException {
     long start = System.nanoTime();
     TrainSettings s = settings;
+    BackboneRegistry registry = BackboneRegistry.load();
+    Path weights = s.backboneWeights()
+        .locate(registry.create(s.backbone(), s.inputSize()).spec(), registry).orElse(null);
     DataSet data = Targets.forTask(s.data().load(), s.task());
     DataSplits parts = s.data().split(data, s.split(), s.seed());
     checkParts(parts);
@@ -89,14 +92,14 @@ public final class TrainJob {
     int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
         s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed());
-    try (TaskModel model = TaskModel.create(config, BackboneRegistry.load(), s.device());
+    try (TaskModel model = TaskModel.create(config, registry, s.device());
         BatchPipeline train = Pipelines.training(model, parts.train().samples(), s.batchSize(),
             s.augmentation(), s.seed(), s.workers());
         BatchPipeline validation = parts.validation().size() == 0 ? null
             : Pipelines.evaluation(model, parts.validation().samples(), s.batchSize(),
                 s.workers())) {
-      if (s.backboneWeights() != null) {
-        BackboneWeights.importInto(model, s.backboneWeights(), BackboneRegistry.load());
+      if (weights != null) {
+        BackboneWeights.importInto(model, weights, registry);
       }
       Trainer trainer = new Trainer(model, s.trainingConfig())
           .listen(new ProgressLog(PROGRESS_EVERY_STEPS)).listen(new EpochCsvLog(epochsCsv));

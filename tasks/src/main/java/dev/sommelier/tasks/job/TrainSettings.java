@@ -33,8 +33,9 @@ import java.util.Objects;
  * @param split train:validation[:test] ratios (default 6:4); null for data that come split
  * @param seed seed of the split, initial weights, dropout, shuffles, augmentation (default 42)
  * @param backbone registered backbone with options (default {@code mobilenet_v1})
- * @param backboneWeights a Keras SavedModel whose backbone weights start the model (e.g. an
- *     ImageNet backbone exported from Python), or null for seeded random weights
+ * @param backboneWeights where the backbone's weights start: seeded random ({@link
+ *     InitialWeights#NONE}, the default), ImageNet ({@link InitialWeights#IMAGENET}) or a Keras
+ *     file of the same backbone
  * @param inputSize square input size (default: 197 for resnet50, 192 for mobilenet_v1, 28 for
  *     pixels, the backbone's own for others)
  * @param head the head (default: softmax with dropout 0.5, or the regressor with 8 hidden units)
@@ -60,7 +61,7 @@ public record TrainSettings(
     SplitRatios split,
     long seed,
     String backbone,
-    Path backboneWeights,
+    InitialWeights backboneWeights,
     int inputSize,
     HeadOptions head,
     OptimizerKind optimizer,
@@ -84,6 +85,7 @@ public record TrainSettings(
   public TrainSettings {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(backboneWeights, "backboneWeights");
     if (data.presplit() != (split == null)) {
       throw new IllegalArgumentException(data.presplit()
           ? "the data come split in train/val/test folders; a split ratio does not apply"
@@ -154,7 +156,8 @@ public record TrainSettings(
     m.put("split", split == null ? "given" : split.toString());
     m.put("seed", seed);
     m.put("backbone", backbone);
-    m.put("backboneWeights", backboneWeights == null ? null : backboneWeights.toString());
+    m.put("backboneWeights",
+        backboneWeights == InitialWeights.NONE ? null : backboneWeights.toString());
     m.put("inputSize", inputSize);
     m.put("head", head.type());
     m.put("hidden", head.hidden());
@@ -195,7 +198,7 @@ public record TrainSettings(
     private SplitRatios split;
     private long seed = 42;
     private String backbone = "mobilenet_v1";
-    private Path backboneWeights;
+    private InitialWeights backboneWeights = InitialWeights.NONE;
     private int inputSize;
     private HeadOptions head;
     private OptimizerKind optimizer = OptimizerKind.SGD;
@@ -240,9 +243,12 @@ public record TrainSettings(
       return this;
     }
 
-    /** A Keras SavedModel whose backbone weights start the model (default: none, random). */
-    public Builder backboneWeights(Path savedModel) {
-      this.backboneWeights = savedModel;
+    /**
+     * Where the backbone's weights start: {@link InitialWeights#IMAGENET}, {@link
+     * InitialWeights#file} or {@link InitialWeights#NONE} (default: none, seeded random).
+     */
+    public Builder backboneWeights(InitialWeights weights) {
+      this.backboneWeights = Objects.requireNonNull(weights, "weights");
       return this;
     }
 

@@ -31,12 +31,17 @@ final class FormPanel extends JPanel {
   private final JRadioButton train = new JRadioButton("Train a model", true);
   private final JComboBox<String> backbone;
   private final JTextField inputSize;
+  private final JComboBox<WeightsChoice> weights = new JComboBox<>(WeightsChoice.values());
+  private final FolderField weightsFile = FolderField.fileOrFolder("weightsFile",
+      "A Keras weights file (.h5) or SavedModel folder of the same backbone");
   private final FolderField data =
       new FolderField("dataFolder", "A folder with one sub-folder of images per class");
   private final JComboBox<String> optimizer;
   private final JTextField learningRate;
   private final JTextField batch;
   private final JTextField epochs;
+  private final JComboBox<String> scope;
+  private final JTextField fineTune;
   private final FolderField trainOut =
       new FolderField("trainOut", "Where the model, report.json and epochs.csv go");
   private final FolderField model =
@@ -57,13 +62,27 @@ final class FormPanel extends JPanel {
     backbone.setName("backbone");
     backbone.setToolTipText("A registered backbone; type options too, e.g. simple_cnn:blocks=2");
     inputSize = field("inputSize", d.inputSize(), 4, "Square input size; blank for the default");
+    weights.setName("weights");
+    weights.setToolTipText("Where the backbone's weights start; ImageNet weights of other"
+        + " backbones come from Keras's cache, ~/.keras/models");
+    weights.setSelectedItem(WeightsChoice.of(d.weights()));
+    weightsFile.setEnabled(false);
+    weights.addActionListener(e -> weightsFile.setEnabled(
+        weights.getSelectedItem() == WeightsChoice.FILE));
     optimizer = new JComboBox<>(Arrays.stream(OptimizerKind.values())
         .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
     optimizer.setSelectedItem(d.optimizer());
     optimizer.setName("optimizer");
     learningRate = field("learningRate", d.learningRate(), 6, "Learning rate");
     batch = field("batch", d.batch(), 4, "Images per step");
-    epochs = field("epochs", d.epochs(), 4, "Epochs to train");
+    epochs = field("epochs", d.epochs(), 4, "Epochs to train (of the first phase)");
+    scope = new JComboBox<>(new String[] {"head", "last-2", "last-4", "all"});
+    scope.setEditable(true);
+    scope.setSelectedItem(d.scope());
+    scope.setName("scope");
+    scope.setToolTipText("What trains: the head, the head and the last N blocks (last-N), or all");
+    fineTune = field("fineTune", d.fineTune(), 8, "After the head, train SCOPE for EPOCHS more"
+        + " epochs at a tenth of the rate, e.g. last-2:5; blank for none");
 
     JRadioButton predict = new JRadioButton("Predict images");
     train.setName("modeTrain");
@@ -99,8 +118,10 @@ final class FormPanel extends JPanel {
   /** The train fields as typed. */
   TrainForm trainForm() {
     return new TrainForm(String.valueOf(backbone.getEditor().getItem()), inputSize.getText(),
-        data.text(), String.valueOf(optimizer.getSelectedItem()), learningRate.getText(),
-        batch.getText(), epochs.getText(), trainOut.text());
+        ((WeightsChoice) weights.getSelectedItem()).weights(weightsFile.text()), data.text(),
+        String.valueOf(optimizer.getSelectedItem()), learningRate.getText(), batch.getText(),
+        epochs.getText(), String.valueOf(scope.getEditor().getItem()), fineTune.getText(),
+        trainOut.text());
   }
 
   /** The predict fields as typed. */
@@ -113,9 +134,12 @@ final class FormPanel extends JPanel {
     row(p, 0, "Data folder", data);
     row(p, 1, "Backbone", inline(backbone, new JLabel("Input size"), inputSize,
         hint("blank: the backbone's default")));
-    row(p, 2, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
+    row(p, 2, "Start from", inline(weights, weightsFile));
+    row(p, 3, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
         new JLabel("Batch"), batch, new JLabel("Epochs"), epochs));
-    row(p, 3, "Output folder", trainOut);
+    row(p, 4, "Train", inline(scope, new JLabel("Then fine-tune"), fineTune,
+        hint("SCOPE:EPOCHS, e.g. last-2:5; blank: none")));
+    row(p, 5, "Output folder", trainOut);
     return p;
   }
 
