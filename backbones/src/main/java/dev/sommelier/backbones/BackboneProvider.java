@@ -34,7 +34,8 @@ public interface BackboneProvider {
    * Recognises this architecture in a Keras model's layer names (in model order) and returns the
    * options that rebuild it, or empty when the names are not this architecture's.
    *
-   * @param layerNames all layer names of the Keras model
+   * @param layerNames all layer names of the Keras model, or of a weight file's layers (which may
+   *     leave out layers without weights); recognise by layers with weights where possible
    * @param firstConvFilters filters of the first Conv2D layer (MobileNet's width multiplier shows
    *     there), or -1 when there is none
    */
@@ -48,5 +49,14 @@ public interface BackboneProvider {
    */
   default Optional<KerasImageNetFiles> imageNetFiles(int inputSize, Map<String, String> options) {
     return Optional.empty();
+  }
+
+  /**
+   * Older generations of Keras layer names for this backbone, each mapped onto today's names
+   * (standalone Keras up to 2.2.4 named ResNet50's layers {@code conv1}, {@code bn_conv1},
+   * {@code res2a_branch2a}, ...). Recognition and weight import try each map after today's names.
+   */
+  default List<KerasNameMap> kerasNameMaps() {
+    return List.of();
   }
 }

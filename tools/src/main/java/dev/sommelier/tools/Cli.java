@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tools.config.ConfigPreprocessor;
@@ -70,19 +71,16 @@ public final class Cli {
   }
 
   /**
-   * Checks that {@code dir} is a SavedModel directory.
+   * Checks that a Keras model path exists; what it holds is checked when it is opened.
    *
-   * @throws IllegalArgumentException naming the path and what is missing
+   * @throws IllegalArgumentException naming the path and the accepted formats
    */
-  static Path savedModelDir(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no SavedModel directory at " + dir.toAbsolutePath());
-    }
-    if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+  static Path kerasModel(Path path) {
+    if (!Files.exists(path)) {
       throw new IllegalArgumentException(
-          dir.toAbsolutePath() + " is not a SavedModel directory: it has no saved_model.pb");
+          "no Keras model at " + path.toAbsolutePath() + "; give " + KerasModelSources.ACCEPTED);
     }
-    return dir;
+    return path;
   }
 
   /**

@@ -86,9 +86,10 @@ final class DemoCommand implements Callable<Integer> {
           + " the whole run, with the fine-tuning epochs added (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS", defaultValue = "last-4:10",
+  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS[:RATE]",
+      defaultValue = "last-6:10:1e-4",
       description = "After the head, train SCOPE (last-N blocks or all) for EPOCHS more epochs"
-          + " at a tenth of the rate, or none (default: ${DEFAULT-VALUE}).")
+          + " at RATE (default: a tenth of the head's 0.02), or none (default: ${DEFAULT-VALUE}).")
   String fineTune;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
@@ -116,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
     TaskKind kind = Choices.parse(TaskKind.class, task, "task");
     FineTune tune = fineTune.strip().equalsIgnoreCase("none") ? null : FineTune.parse(fineTune);
     if (weights instanceof InitialWeights.File f) {
-      Cli.savedModelDir(f.path());
+      Cli.kerasModel(f.path());
     }
     DemoResult r = new DemoRun(kind, perClass, inputSize, epochs, tune, weights, compare, seed,
         workers, deviceOption.device(), out).run();

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sommelier import}: turns a Keras classifier or regressor SavedModel into a Sommelier model
- * directory that evaluate, predict, explain and train read.
+ * {@code sommelier import}: turns a Keras classifier or regressor (SavedModel, {@code .h5} or
+ * {@code .keras}) into a Sommelier model directory that evaluate, predict, explain and train read.
  */
 @Command(
     name = "import",
@@ -28,18 +28,20 @@ import picocli.CommandLine.Spec;
         + " one-value Dense top) into a Sommelier model directory.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sommelier import --saved-model exported/guitars --labels guitars.txt \\",
+      "  sommelier import --keras-model exported/guitars.h5 --labels guitars.txt \\",
       "      --out models/guitars",
-      "  sommelier import --saved-model exported/cucumber-ranks \\",
-      "      --out models/cucumbers --json"
+      "  sommelier import --keras-model exported/cucumber-ranks.keras \\",
+      "      --out models/cucumbers --json",
+      "  sommelier import --keras-model exported/flowers --out models/flowers"
     })
 final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--saved-model", paramLabel = "DIR", required = true,
-      description = "A Keras SavedModel directory.")
-  Path savedModel;
+  @Option(names = {"--keras-model", "--saved-model"}, paramLabel = "FILE_OR_DIR", required = true,
+      description = "A Keras model: .h5 (model.save), .keras (Keras 3) or SavedModel directory."
+          + " --saved-model is the old name of this option.")
+  Path kerasModel;
 
   @Option(names = "--out", paramLabel = "MODEL", required = true,
       description = "The model directory to write (replaced atomically if it exists).")
@@ -60,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = Cli.savedModelDir(savedModel);
+    Path dir = Cli.kerasModel(kerasModel);
     if (labels != null && !Files.isRegularFile(labels)) {
       throw new IllegalArgumentException("no labels file at " + labels.toAbsolutePath());
     }

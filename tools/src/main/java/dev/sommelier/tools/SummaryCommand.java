@@ -5,6 +5,8 @@ import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.keras.ImportedModel;
 import dev.sommelier.backbones.keras.KerasModelImporter;
+import dev.sommelier.backbones.keras.KerasModelSource;
+import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.layers.LayerGraph;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tensorflow.SavedModelBundle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,19 +24,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sommelier summary}: a Keras-style layer table of a backbone or an imported Keras
- * SavedModel, with parameter counts and the forward-pass FLOPs per image.
+ * {@code sommelier summary}: a Keras-style layer table of a backbone or an imported Keras model
+ * (SavedModel, {@code .h5} or {@code .keras}), with parameter counts and the forward-pass FLOPs per
+ * image.
  */
 @Command(
     name = "summary",
     mixinStandardHelpOptions = true,
     description = "Prints a Keras-style summary (layers, output shapes, parameters, FLOPs) of a "
-        + "backbone or of a Keras SavedModel rebuilt by the importer.",
+        + "backbone or of a Keras model (SavedModel, .h5 or .keras) rebuilt by the importer.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier summary --backbone resnet50",
       "  sommelier summary --backbone mobilenet_v1:alpha=0.25 --input-size 128",
-      "  sommelier summary --saved-model exported/my-keras-model --json"
+      "  sommelier summary --keras-model exported/my-keras-model.h5 --json"
     })
 final class SummaryCommand implements Callable<Integer> {
 
@@ -54,10 +56,12 @@ final class SummaryCommand implements Callable<Integer> {
     String backbone;
 
     @Option(
-        names = "--saved-model",
-        paramLabel = "DIR",
-        description = "A Keras SavedModel directory, rebuilt by the importer.")
-    Path savedModel;
+        names = {"--keras-model", "--saved-model"},
+        paramLabel = "FILE_OR_DIR",
+        description = "A Keras model (SavedModel directory, .h5 or .keras), rebuilt by the"
+            + " importer; a weight file rebuilds as the bare backbone. --saved-model is the old"
+            + " name of this option.")
+    Path kerasModel;
   }
 
   @Option(
@@ -74,14 +78,14 @@ final class SummaryCommand implements Callable<Integer> {
   /**
    * What the summary prints.
    *
-   * @param savedModel the SavedModel directory, absent for a bare backbone
+   * @param kerasModel the Keras file or directory, absent for a bare backbone
    * @param layers every layer in build order, with its parameters and FLOPs
    * @param flopsPerImage forward-pass FLOPs of one image, a multiply-add counted as two
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Report(
       String backbone,
-      String savedModel,
+      String kerasModel,
       int inputSize,
       List<LayerInfo> layers,
       long totalParameters,
@@ -92,7 +96,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BackboneRegistry registry = BackboneRegistry.load();
-    Report report = source.savedModel != null ? ofSavedModel(registry) : ofBackbone(registry);
+    Report report = source.kerasModel != null ? ofKerasModel(registry) : ofBackbone(registry);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(out, report);
@@ -115,15 +119,15 @@ final class SummaryCommand implements Callable<Integer> {
     }
   }
 
-  private Report ofSavedModel(BackboneRegistry registry) {
+  private Report ofKerasModel(BackboneRegistry registry) {
     if (inputSize != null) {
       throw new IllegalArgumentException(
-          "--input-size applies to --backbone only: a SavedModel fixes its own input size");
+          "--input-size applies to --backbone only: a Keras model fixes its own input size");
     }
-    Path dir = Cli.savedModelDir(source.savedModel);
-    try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), "serve");
+    Path dir = Cli.kerasModel(source.kerasModel);
+    try (KerasModelSource keras = KerasModelSources.open(dir);
         ModelRuntime runtime = ModelRuntime.open(deviceOption.device(), 1)) {
-      ImportedModel model = KerasModelImporter.rebuild(dir, bundle, registry, runtime);
+      ImportedModel model = KerasModelImporter.rebuild(keras, registry, runtime);
       return report(
           model.backbone().spec().qualifiedName(),
           dir.toString(),
@@ -133,7 +137,7 @@ final class SummaryCommand implements Callable<Integer> {
   }
 
   private static Report report(
-      String backbone, String savedModel, int inputSize, LayerGraph graph) {
+      String backbone, String kerasModel, int inputSize, LayerGraph graph) {
     List<ModelVariable> variables = graph.runtime().variables().all();
     long total = graph.runtime().variables().parameterCount();
     long trainable =
@@ -141,7 +145,7 @@ final class SummaryCommand implements Callable<Integer> {
     List<LayerInfo> infos = List.copyOf(graph.layers());
     return new Report(
         backbone,
-        savedModel,
+        kerasModel,
         inputSize,
         infos,
         total,
@@ -157,7 +161,7 @@ final class SummaryCommand implements Callable<Integer> {
     }
     int width = table.width();
     out.println("Model: \"" + r.backbone() + "\""
-        + (r.savedModel() == null ? "" : " from " + r.savedModel())
+        + (r.kerasModel() == null ? "" : " from " + r.kerasModel())
         + ", input " + r.inputSize() + "x" + r.inputSize() + "x3");
     out.println("_".repeat(width));
     out.println(table.headerLine());

@@ -95,8 +95,8 @@ final class TrainCommand implements Callable<Integer> {
       converter = Cli.WeightsConverter.class,
       description = "Where the backbone's weights start: none (seeded random), imagenet (built in"
           + " for mobilenet_v1:alpha=0.25, else Keras's download cache ~/.keras/models or"
-          + " $KERAS_HOME/models), or a Keras SavedModel of the same backbone"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " $KERAS_HOME/models), or a Keras model or weight file of the same backbone (.h5,"
+          + " .keras or SavedModel) (default: ${DEFAULT-VALUE}).")
   InitialWeights weights;
 
   @Option(names = "--input-size", paramLabel = "N",
@@ -144,9 +144,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "What trains: head, last-N (blocks) or all (default: ${DEFAULT-VALUE}).")
   String scope;
 
-  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS",
+  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS[:RATE]",
       description = "Two phases: after the head, train SCOPE (last-N or all) for EPOCHS more"
-          + " epochs at a tenth of the rate, e.g. last-2:5 (default: none, one phase).")
+          + " epochs at RATE (default: a tenth of --lr), e.g. last-2:5 or last-6:10:1e-4"
+          + " (default: none, one phase).")
   String fineTune;
 
   @Option(names = "--batch-norm", paramLabel = "MODE", defaultValue = "frozen",
@@ -229,7 +230,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private InitialWeights initialWeights() {
     if (weights instanceof InitialWeights.File f) {
-      Cli.savedModelDir(f.path());
+      Cli.kerasModel(f.path());
     }
     return weights;
   }

@@ -84,6 +84,25 @@ class TaskCommandsTest {
   }
 
   @Test
+  void trainingStartsFromTheOfficialKerasWeightFile() throws Exception {
+    Path shapes = tmp.resolve("shapes");
+    new ShapeImages(2, 10, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 4).writeTo(shapes);
+    Path h5 = Path.of(getClass().getResource(
+        "/dev/sommelier/backbones/imagenet/mobilenet_2_5_224_tf_no_top.h5").toURI());
+    CliRun train = run("train", "--folder", shapes.toString(),
+        "--backbone", "mobilenet_v1:alpha=0.25", "--weights", h5.toString(), "--input-size", "32",
+        "--epochs", "1", "--batch", "10", "--workers", "2", "--out", tmp.resolve("run").toString(),
+        "--json");
+    assertEquals(0, train.exit(), train.err());
+    assertEquals(h5.toString(), train.json().get("settings").get("backboneWeights").asText());
+    CliRun wrong = run("train", "--folder", shapes.toString(), "--weights", h5.toString(),
+        "--input-size", "32", "--epochs", "1", "--out", tmp.resolve("run2").toString());
+    assertEquals(2, wrong.exit());
+    assertTrue(wrong.err().contains("holds mobilenet_v1:alpha=0.25 weights, the model is"
+        + " mobilenet_v1:alpha=1.0; choose --backbone mobilenet_v1:alpha=0.25"), wrong.err());
+  }
+
+  @Test
   void aMissingDataFolderIsBadInput() {
     Path missing = tmp.resolve("no-such-data");
     CliRun r = run("train", "--folder", missing.toString(), "--out", tmp.resolve("o").toString());

@@ -10,9 +10,17 @@ import java.util.List;
  * @param className Keras class ({@code Conv2D}, {@code Dense}, ...)
  * @param name layer name
  * @param config the layer's {@code get_config()} JSON
- * @param inbound names of the layers that feed it (empty for an input or in a Sequential model)
+ * @param inbound names of the layers that feed it (empty for an input); a Sequential model's
+ *     layers are chained, a nested model's inputs and outputs resolved to the layers they stand for
+ * @param call the layer's first inbound node as saved, whose keyword arguments hold the constant of
+ *     a {@code TFOpLambda} ({@code ["input_1", 0, 0, {"y": 127.5}]}), or null
  */
-public record KerasLayer(String className, String name, JsonNode config, List<String> inbound) {
+public record KerasLayer(
+    String className, String name, JsonNode config, List<String> inbound, JsonNode call) {
+
+  public KerasLayer {
+    inbound = List.copyOf(inbound);
+  }
 
   /** A config entry that is a tuple or list of integers (Keras writes tuples two ways). */
   public List<Long> longs(String key) {

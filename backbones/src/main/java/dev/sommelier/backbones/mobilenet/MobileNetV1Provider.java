@@ -68,9 +68,10 @@ public final class MobileNetV1Provider implements BackboneProvider {
     return ALPHAS.stream().map(a -> Map.of("alpha", a)).toList();
   }
 
+  /** By the first and last convolutions, the width multiplier by the first one's filters. */
   @Override
   public Optional<Map<String, String>> recognize(List<String> layerNames, long firstConvFilters) {
-    if (!layerNames.contains("conv1") || !layerNames.contains(MobileNetV1.FEATURE_LAYER)) {
+    if (!layerNames.contains("conv1") || !layerNames.contains("conv_pw_13")) {
       return Optional.empty();
     }
     for (String a : ALPHAS) {

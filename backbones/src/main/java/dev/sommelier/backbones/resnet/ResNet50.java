@@ -25,7 +25,7 @@ public final class ResNet50 implements Backbone {
   static final float BN_MOMENTUM = 0.99f;
   static final String FEATURE_LAYER = "conv5_block3_out";
 
-  private static final int[] BLOCKS_PER_STAGE = {3, 4, 6, 3};
+  static final int[] BLOCKS_PER_STAGE = {3, 4, 6, 3};
   private static final Pattern BLOCK = Pattern.compile("conv(\\d)_block(\\d+)_");
   private final BackboneSpec spec;
 

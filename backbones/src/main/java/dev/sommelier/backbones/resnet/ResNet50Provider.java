@@ -3,6 +3,7 @@ package dev.sommelier.backbones.resnet;
 import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneProvider;
 import dev.sommelier.backbones.KerasImageNetFiles;
+import dev.sommelier.backbones.KerasNameMap;
 import dev.sommelier.backbones.Options;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 public final class ResNet50Provider implements BackboneProvider {
 
   static final String NAME = "resnet50";
+  private static final KerasNameMap LEGACY_NAMES = ResNet50LegacyNames.of(ResNet50.BLOCKS_PER_STAGE);
 
   @Override
   public String name() {
@@ -30,10 +32,11 @@ public final class ResNet50Provider implements BackboneProvider {
     return new ResNet50(inputSize);
   }
 
+  /** By the first and last convolutions; a fourth-stage seventh block would be a deeper ResNet. */
   @Override
   public Optional<Map<String, String>> recognize(List<String> layerNames, long firstConvFilters) {
-    return layerNames.contains("conv1_conv") && layerNames.contains(ResNet50.FEATURE_LAYER)
-            && !layerNames.contains("conv4_block7_out")
+    return layerNames.contains("conv1_conv") && layerNames.contains("conv5_block3_3_conv")
+            && !layerNames.contains("conv4_block7_1_conv")
         ? Optional.of(Map.of())
         : Optional.empty();
   }
@@ -43,5 +46,10 @@ public final class ResNet50Provider implements BackboneProvider {
     return Optional.of(new KerasImageNetFiles(
         List.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"),
         "tf.keras.applications.ResNet50(include_top=False, weights=\"imagenet\")"));
+  }
+
+  @Override
+  public List<KerasNameMap> kerasNameMaps() {
+    return List.of(LEGACY_NAMES);
   }
 }

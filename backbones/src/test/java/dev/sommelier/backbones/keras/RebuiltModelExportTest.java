@@ -27,12 +27,13 @@ class RebuiltModelExportTest {
   void rebuiltKerasModelExportsAndReloadsWithTheSameOutputs() {
     Path fixture = Fixtures.kerasMobileNet();
     Path export = tmp.resolve("exported");
-    float[] images = ImportVerifier.testImages(2, 224, 9, Preprocessing.TF);
+    float[] images = ImportVerifier.testImages(2, 224, 9);
+    Preprocessing.TF.applyInPlace(images);
     Shape shape = Shape.of(2, 224, 224, 3);
     float[] expected;
-    try (SavedModelBundle keras = SavedModelBundle.load(fixture.toString(), "serve");
+    try (KerasModelSource keras = KerasModelSources.open(fixture);
         ModelRuntime rt = ModelRuntime.open(Device.CPU, 3)) {
-      ImportedModel m = KerasModelImporter.rebuild(fixture, keras, BackboneRegistry.load(), rt);
+      ImportedModel m = KerasModelImporter.rebuild(keras, BackboneRegistry.load(), rt);
       try (TFloat32 x = Tensors.of(shape, images);
           Result r = rt.session().runner().feed(m.input(), x).fetch(m.output()).run()) {
         expected = Tensors.values(r.get(0));

@@ -19,7 +19,7 @@ public sealed interface InitialWeights {
   /** The backbone's ImageNet weights. */
   InitialWeights IMAGENET = new ImageNet();
 
-  /** A Keras file or SavedModel folder of the same backbone. */
+  /** A Keras model or weight file (.h5, .keras, SavedModel folder) of the same backbone. */
   static InitialWeights file(Path path) {
     return new File(path);
   }
@@ -77,7 +77,7 @@ public sealed interface InitialWeights {
   /**
    * A weights file, written as its path.
    *
-   * @param path a Keras SavedModel folder or weights file of the same backbone
+   * @param path a Keras model or weight file (.h5, .keras, SavedModel folder) of the same backbone
    */
   record File(Path path) implements InitialWeights {
     /** Checks that there is a path. */

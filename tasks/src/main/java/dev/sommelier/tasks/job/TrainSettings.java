@@ -35,7 +35,8 @@ import java.util.Objects;
  * @param backbone registered backbone with options (default {@code mobilenet_v1})
  * @param backboneWeights where the backbone's weights start: seeded random ({@link
  *     InitialWeights#NONE}, the default), ImageNet ({@link InitialWeights#IMAGENET}) or a Keras
- *     file of the same backbone
+ *     model or weight file of the same backbone (an official ImageNet file from {@code
+ *     ~/.keras/models}, a {@code .h5}, {@code .keras} or SavedModel exported from Python)
  * @param inputSize square input size (default: 197 for resnet50, 192 for mobilenet_v1, 28 for
  *     pixels, the backbone's own for others)
  * @param head the head (default: softmax with dropout 0.5, or the regressor with 8 hidden units)
@@ -45,7 +46,8 @@ import java.util.Objects;
  * @param epochs epochs of the first phase (default 10)
  * @param batchSize images per step (default 32)
  * @param scope what the first phase trains (default: the head)
- * @param fineTune a second phase at a tenth of the rate, or null for one phase; needs scope head
+ * @param fineTune a second phase (by default at a tenth of the rate), or null for one phase;
+ *     needs scope head
  * @param batchNorm batch-norm behaviour in training steps (default frozen)
  * @param augment whether training images are augmented: every operation at probability 0.5
  *     (default off)
@@ -132,13 +134,17 @@ public record TrainSettings(
     };
   }
 
-  /** The training phases: the first, and the fine-tuning one at a tenth of the rate if set. */
+  /**
+   * The training phases: the first, and the fine-tuning one if set (by default at a tenth of the
+   * rate).
+   */
   public TrainingConfig trainingConfig() {
     List<TrainingPhase> phases = new ArrayList<>();
     phases.add(new TrainingPhase(scope, optimizer, learningRate, epochs));
     if (fineTune != null) {
       phases.add(
-          new TrainingPhase(fineTune.scope(), optimizer, learningRate / 10, fineTune.epochs()));
+          new TrainingPhase(fineTune.scope(), optimizer, fineTune.rate(learningRate),
+              fineTune.epochs()));
     }
     return new TrainingConfig(phases, schedule, patience, true);
   }

@@ -4,6 +4,8 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.keras.ImportedModel;
 import dev.sommelier.backbones.keras.KerasLayer;
 import dev.sommelier.backbones.keras.KerasModelImporter;
+import dev.sommelier.backbones.keras.KerasModelSource;
+import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
@@ -21,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.tensorflow.SavedModelBundle;
 
 /**
  * Turns a Keras classifier or regressor (a supported backbone plus a top the foundation rebuilds)
@@ -46,9 +47,9 @@ public final class KerasModelConverter {
    */
   public static TaskModel convert(
       Path dir, Path labels, BackboneRegistry registry, Device device, long seed) {
-    try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), "serve");
+    try (KerasModelSource source = KerasModelSources.open(dir);
         ModelRuntime keras = ModelRuntime.open(device, seed)) {
-      ImportedModel imported = KerasModelImporter.rebuild(dir, bundle, registry, keras);
+      ImportedModel imported = KerasModelImporter.rebuild(source, registry, keras);
       HeadPlan plan = plan(dir, imported.top());
       List<String> classes = classes(labels, plan.spec());
       ModelConfig config =

@@ -63,7 +63,42 @@ class BackboneWeightsTest {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class,
               () -> BackboneWeights.importInto(m, fixture(), BackboneRegistry.load()));
-      assertTrue(e.getMessage().contains("mobilenet_v1:alpha=1.0 backbone"), e.getMessage());
+      assertTrue(e.getMessage().contains("holds mobilenet_v1:alpha=1.0 weights, the model is"
+          + " mobilenet_v1:alpha=0.5; choose --backbone mobilenet_v1:alpha=1.0"), e.getMessage());
+    }
+  }
+
+  /** The official ImageNet weight file, as Keras downloads it into ~/.keras/models. */
+  private static Path official() throws Exception {
+    return Path.of(BackboneWeights.class.getResource(
+        "/dev/sommelier/backbones/imagenet/mobilenet_2_5_224_tf_no_top.h5").toURI());
+  }
+
+  @Test
+  void theOfficialKerasWeightFileStartsTheBackboneAndNotTheHead() throws Exception {
+    try (TaskModel fresh = model("mobilenet_v1:alpha=0.25", 64);
+        TaskModel m = model("mobilenet_v1:alpha=0.25", 64)) {
+      BackboneWeights.importInto(m, official(), BackboneRegistry.load());
+      var backbone = m.runtime().variables().all().stream()
+          .filter(v -> m.backbone().blockOf(v.layer()) >= 0).toList();
+      assertEquals(135, backbone.size());
+      float[] kernel = m.runtime().values(List.of(m.runtime().variables().get("conv1/kernel"))).get(0);
+      float[] initial = fresh.runtime().values(List.of(fresh.runtime().variables().get("conv1/kernel"))).get(0);
+      assertEquals(3 * 3 * 3 * 8, kernel.length);
+      assertTrue(!java.util.Arrays.equals(kernel, initial), "conv1/kernel comes from the file");
+      var head = m.runtime().variables().get("predictions/kernel");
+      assertArrayEquals(fresh.runtime().values(List.of(fresh.runtime().variables().get("predictions/kernel"))).get(0),
+          m.runtime().values(List.of(head)).get(0), 0f, "the head keeps its seeded weights");
+    }
+  }
+
+  @Test
+  void theOfficialFileIntoAnotherWidthNamesTheBackboneToChoose() throws Exception {
+    try (TaskModel m = model("mobilenet_v1", 64)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> BackboneWeights.importInto(m, official(), BackboneRegistry.load()));
+      assertTrue(e.getMessage().contains("holds mobilenet_v1:alpha=0.25 weights, the model is"
+          + " mobilenet_v1:alpha=1.0; choose --backbone mobilenet_v1:alpha=0.25"), e.getMessage());
     }
   }
 }

@@ -37,6 +37,7 @@ public final class LayerGraph {
   private final BatchNormMode batchNormMode;
   private final Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> preActivations = new LinkedHashMap<>();
+  private final Map<String, int[]> paddings = new LinkedHashMap<>();
   private final List<LayerInfo> infos = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private long dropoutSeed = 1;
@@ -166,6 +167,7 @@ public final class LayerGraph {
             x,
             tf.constant(new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}),
             tf.constant(0f));
+    paddings.put(name, new int[] {top, bottom, left, right});
     return record(name, "ZeroPadding2D", y, 0);
   }
 
@@ -249,6 +251,15 @@ public final class LayerGraph {
   /** The output of a Dense layer before its activation (logits), or null. */
   public Operand<TFloat32> preActivation(String name) {
     return preActivations.get(name);
+  }
+
+  /**
+   * The padding of ZeroPadding2D layer {@code name} as {@code {top, bottom, left, right}}, or null
+   * when no such layer was built.
+   */
+  public int[] paddingOf(String name) {
+    int[] p = paddings.get(name);
+    return p == null ? null : p.clone();
   }
 
   /** True when a layer {@code name} was built. */

@@ -81,8 +81,9 @@ final class FormPanel extends JPanel {
     scope.setSelectedItem(d.scope());
     scope.setName("scope");
     scope.setToolTipText("What trains: the head, the head and the last N blocks (last-N), or all");
-    fineTune = field("fineTune", d.fineTune(), 8, "After the head, train SCOPE for EPOCHS more"
-        + " epochs at a tenth of the rate, e.g. last-2:5; blank for none");
+    fineTune = field("fineTune", d.fineTune(), 10, "After the head, train SCOPE for EPOCHS more"
+        + " epochs at RATE (default: a tenth of the learning rate), e.g. last-2:5 or"
+        + " last-6:10:1e-4; blank for none");
 
     JRadioButton predict = new JRadioButton("Predict images");
     train.setName("modeTrain");
@@ -138,7 +139,7 @@ final class FormPanel extends JPanel {
     row(p, 3, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
         new JLabel("Batch"), batch, new JLabel("Epochs"), epochs));
     row(p, 4, "Train", inline(scope, new JLabel("Then fine-tune"), fineTune,
-        hint("SCOPE:EPOCHS, e.g. last-2:5; blank: none")));
+        hint("SCOPE:EPOCHS[:RATE], e.g. last-2:5; blank: none")));
     row(p, 5, "Output folder", trainOut);
     return p;
   }

@@ -23,7 +23,8 @@ import java.nio.file.Files;
  * @param batch images per step
  * @param epochs epochs to train (of the first phase when fine-tuning)
  * @param scope what the first phase trains: head, last-N or all
- * @param fineTune a second phase as {@code SCOPE:EPOCHS} (e.g. {@code last-2:5}), blank for none
+ * @param fineTune a second phase as {@code SCOPE:EPOCHS[:RATE]} (e.g. {@code last-2:5}), blank
+ *     for none
  * @param outFolder where the model and reports go
  */
 record TrainForm(String backbone, String inputSize, String weights, String dataFolder,

@@ -13,9 +13,9 @@ import java.awt.geom.Rectangle2D;
 import java.util.Random;
 
 /**
- * Clutter for {@link LogoImages}: marks about as large as the logo and in its colours that are
- * none of the {@link Glyph}s (a stroke, a long bar, an open arc, a row of dots, a flat ellipse),
- * at random places and angles outside a keep-out rectangle around the logo.
+ * Clutter for {@link LogoImages}: marks somewhat smaller than the logo (40-70% of its radius) and
+ * in its colours that are none of the {@link Glyph}s (a stroke, a long bar, an open arc, a row of
+ * dots, a flat ellipse), at random places and angles outside a keep-out rectangle around the logo.
  */
 final class Distractors {
 
@@ -25,14 +25,15 @@ final class Distractors {
   private Distractors() {}
 
   /**
-   * Draws {@code count} marks of about radius {@code r} on {@code g} (an image of side {@code
+   * Draws {@code count} marks for a logo of radius {@code r} on {@code g} (an image of side {@code
    * size}), each in a colour of {@code palette} and clear of {@code keepOut}; a mark that finds no
    * free place in a few tries is left out.
    */
   static void draw(Graphics2D g, int size, double r, Rectangle2D keepOut, Color[] palette,
       int count, Random random) {
     for (int i = 0; i < count; i++) {
-      Shape mark = mark(random.nextInt(KINDS), r * (0.7 + 0.6 * random.nextDouble()), size, random);
+      Shape mark = mark(random.nextInt(KINDS), r * (0.4 + 0.3 * random.nextDouble()), size,
+          random);
       Color colour = palette[random.nextInt(palette.length)];
       for (int t = 0; t < TRIES; t++) {
         AffineTransform at = AffineTransform.getTranslateInstance(

@@ -1,0 +1,101 @@
+package dev.sommelier.backbones.keras;
+
+import dev.sommelier.backbones.Backbone;
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.backbones.Preprocessing;
+import dev.sommelier.core.ModelRuntime;
+import dev.sommelier.core.ModelVariable;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a backbone from the weights of a Keras file of any format, without rebuilding the Keras
+ * model: the backbone's variables are matched by Keras name to the file's arrays (through an older
+ * name generation when the file uses one) and assigned in one run. Strict for the backbone: every
+ * backbone variable needs an array of its shape, and every array of a backbone layer must be used;
+ * the arrays of a top are left aside. The input size may differ from the file's.
+ */
+public final class KerasBackboneWeights {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KerasBackboneWeights.class);
+
+  private KerasBackboneWeights() {}
+
+  /**
+   * The preprocessing the model in {@code path} carries in its own layers, or empty when it has
+   * none (the backbone's default then applies). Reads the layer list only.
+   *
+   * @throws IllegalArgumentException when the file is not a Keras model or its layers before the
+   *     backbone compute something else
+   */
+  public static Optional<Preprocessing> ownPreprocessing(Path path, BackboneRegistry registry) {
+    try (KerasModelSource source = KerasModelSources.open(path)) {
+      return chain(source, registry).transform();
+    }
+  }
+
+  /**
+   * Copies the backbone weights of the Keras file at {@code path} into {@code backbone}'s variables
+   * in {@code runtime}.
+   *
+   * @param preprocessing how the model preprocesses its input, which must be what the file's own
+   *     preprocessing layers compute, when it has any
+   * @return how many variables were set
+   * @throws IllegalArgumentException when the file holds another backbone (naming both and the
+   *     {@code --backbone} to choose), lacks a weight, has one of the wrong shape or an unused one
+   *     of a backbone layer, or preprocesses differently
+   */
+  public static int copyInto(ModelRuntime runtime, Backbone backbone, Preprocessing preprocessing,
+      Path path, BackboneRegistry registry) {
+    try (KerasModelSource source = KerasModelSources.open(path)) {
+      String ours = backbone.spec().qualifiedName();
+      Optional<BackboneRecognizer.Recognized> found =
+          BackboneRecognizer.find(source, registry, backbone.spec().inputSize());
+      if (found.isPresent() && !found.get().backbone().spec().qualifiedName().equals(ours)) {
+        String theirs = found.get().backbone().spec().qualifiedName();
+        throw new IllegalArgumentException(path + " holds " + theirs + " weights, the model is "
+            + ours + "; choose --backbone " + theirs);
+      }
+      Optional<Preprocessing> own = chain(source, registry).transform();
+      if (own.isPresent() && !own.get().sameTransform(preprocessing)) {
+        throw new IllegalArgumentException(path + " preprocesses its input as "
+            + own.get().description() + " in its own layers, but the model preprocesses as "
+            + preprocessing.description() + "; its backbone weights expect the former");
+      }
+      List<ModelVariable> targets = runtime.variables().all().stream()
+          .filter(v -> backbone.blockOf(v.layer()) >= 0).toList();
+      Set<String> layers = new HashSet<>();
+      targets.forEach(v -> layers.add(v.layer()));
+      WeightMatch match = WeightMatch.of(source, targets,
+          found.map(BackboneRecognizer.Recognized::names).orElse(BackboneRecognizer.SAME_NAMES),
+          layers, Set.of());
+      match.assign(runtime);
+      if (!match.leftAside().isEmpty()) {
+        LOG.info("{}: left aside {} arrays of layers outside the backbone: {}", path,
+            match.leftAside().size(), match.leftAside());
+      }
+      LOG.info("backbone {} starts from the {} weights of {} ({})", ours, match.size(), path,
+          source.format());
+      return match.size();
+    }
+  }
+
+  /** The layers before the backbone of a model file, or none for a weight file. */
+  private static PreprocessingChain chain(KerasModelSource source, BackboneRegistry registry) {
+    if (source.layers().isEmpty()) {
+      return PreprocessingChain.none();
+    }
+    List<KerasLayer> layers = source.layers().get();
+    BackboneRecognizer.Recognized r = BackboneRecognizer.recognize(source, registry, 0);
+    List<KerasLayer> before = layers.subList(0, r.firstLayer(layers));
+    String input = before.stream().filter(l -> l.className().equals("InputLayer"))
+        .map(KerasLayer::name).findFirst().orElse("");
+    return PreprocessingChain.read(
+        before.stream().filter(l -> !l.className().equals("InputLayer")).toList(), input, source);
+  }
+}
