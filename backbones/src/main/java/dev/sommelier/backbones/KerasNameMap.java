@@ -21,7 +21,10 @@ public record KerasNameMap(String generation, Map<String, String> layers) {
     return layers.getOrDefault(name, name);
   }
 
-  /** Today's name of weight {@code layer/weight}: {@code bn_conv1/gamma} to {@code conv1_bn/gamma}. */
+  /**
+   * Today's name of weight {@code layer/weight}: {@code bn_conv1/gamma} becomes {@code
+   * conv1_bn/gamma}.
+   */
   public String weight(String name) {
     int slash = name.lastIndexOf('/');
     return slash < 0 ? name : layer(name.substring(0, slash)) + name.substring(slash);

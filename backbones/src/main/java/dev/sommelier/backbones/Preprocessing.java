@@ -3,10 +3,11 @@ package dev.sommelier.backbones;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,7 +65,7 @@ public final class Preprocessing {
     return new Preprocessing(AFFINE, scale.clone(), offset.clone());
   }
 
-  /** Reads the JSON form; a mode alone is {@code caffe}, {@code tf}, {@code unit} or {@code none}. */
+  /** Reads the JSON form: a mode alone ({@code caffe}, {@code tf}, {@code unit}, {@code none}). */
   @JsonCreator
   public static Preprocessing of(
       @JsonProperty("mode") String mode,
@@ -93,7 +94,8 @@ public final class Preprocessing {
       case "tf" -> "tf: x/127.5 - 1";
       case "unit" -> "unit: x/255";
       case "none" -> "none: pixels in [0, 255]";
-      default -> "affine: x*" + channels(scale) + " + " + channels(offset);
+      default -> "affine: x*" + channels(scale) + (uniform(offset) && offset[0] < 0
+          ? " - " + number(-offset[0]) : " + " + channels(offset));
     };
   }
 
@@ -202,10 +204,18 @@ public final class Preprocessing {
     return new float[][] {{s, s, s}, {o, o, o}};
   }
 
+  private static boolean uniform(float[] v) {
+    return v[0] == v[1] && v[1] == v[2];
+  }
+
+  /** One value per channel, or one for all three: {@code 0.00784314}, {@code (1, 2, 3)}. */
   private static String channels(float[] v) {
-    if (v[0] == v[1] && v[1] == v[2]) {
-      return String.format(Locale.ROOT, "%.6g", v[0]);
-    }
-    return String.format(Locale.ROOT, "(%.6g, %.6g, %.6g)", v[0], v[1], v[2]);
+    return uniform(v) ? number(v[0])
+        : "(" + number(v[0]) + ", " + number(v[1]) + ", " + number(v[2]) + ")";
+  }
+
+  /** Six significant digits, no trailing zeros. */
+  private static String number(float v) {
+    return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

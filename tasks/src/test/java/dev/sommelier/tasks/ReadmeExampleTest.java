@@ -62,9 +62,9 @@ class ReadmeExampleTest {
         new LearningRateSchedule.Constant(), 0, true);
     try (TaskModel model = TaskModel.create(config, BackboneRegistry.load(), Device.CPU);
         BatchPipeline train = BatchPipeline.builder(splits.train().samples(), 16, 64, 64)
-            .preprocessing(model.backbone().spec().preprocessing()).shuffle(true).seed(42).build();
+            .preprocessing(model.preprocessing()).shuffle(true).seed(42).build();
         BatchPipeline val = BatchPipeline.builder(splits.validation().samples(), 16, 64, 64)
-            .preprocessing(model.backbone().spec().preprocessing()).build()) {
+            .preprocessing(model.preprocessing()).build()) {
       new Trainer(model, training)
           .listen(new ProgressLog(10))
           .fit(new PipelineBatchSource(train, splits.train().size(), data.classNames().size(), false),

@@ -53,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
       ModelStore.exportSavedModel(m, out);
       report.put("savedModel", out.toAbsolutePath().toString());
       report.put("input", "image [batch, " + m.config().inputSize() + ", " + m.config().inputSize() + ", 3]");
-      report.put("preprocessing", m.backbone().spec().preprocessing().description());
+      report.put("preprocessing", m.preprocessing().description());
       report.put("output", "predictions [batch, " + m.head().outputs() + "]");
     }
     PrintWriter o = spec.commandLine().getOut();

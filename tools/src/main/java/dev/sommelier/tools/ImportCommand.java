@@ -1,6 +1,7 @@
 package dev.sommelier.tools;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.tasks.model.KerasConversion;
 import dev.sommelier.tasks.model.KerasModelConverter;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.ModelStore;
@@ -67,9 +68,11 @@ final class ImportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no labels file at " + labels.toAbsolutePath());
     }
     Map<String, Object> report = new LinkedHashMap<>();
-    try (TaskModel model =
+    try (KerasConversion conversion =
         KerasModelConverter.convert(dir, labels, BackboneRegistry.load(), deviceOption.device(), seed)) {
-      ModelStore.save(model, out, Map.of("importedFrom", dir.toAbsolutePath().toString()));
+      TaskModel model = conversion.model();
+      ModelStore.save(model, out, Map.of("importedFrom", dir.toAbsolutePath().toString(),
+          "keras", conversion.facts()));
       ModelConfig c = model.config();
       report.put("model", out.toAbsolutePath().toString());
       report.put("backbone", c.backbone());
@@ -77,6 +80,8 @@ final class ImportCommand implements Callable<Integer> {
       report.put("task", c.task());
       report.put("head", c.head());
       report.put("classes", c.classes().size());
+      report.put("output", conversion.facts().get("output"));
+      report.put("preprocessing", model.preprocessing().description());
       report.put("parameters", model.runtime().variables().parameterCount());
     }
     PrintWriter o = spec.commandLine().getOut();

@@ -105,7 +105,8 @@ final class VerifyImportCommand implements Callable<Integer> {
     out.println("Backbone             " + v.backbone() + ", input " + v.inputSize() + "x"
         + v.inputSize() + "x3");
     out.println("Preprocessing        " + v.preprocessing()
-        + (v.preprocessingLayers().isEmpty() ? "" : ", from " + String.join(", ", v.preprocessingLayers())));
+        + (v.preprocessingLayers().isEmpty()
+            ? "" : ", from " + String.join(", ", v.preprocessingLayers())));
     out.println("Top layers           "
         + (v.topLayers().isEmpty() ? "none" : String.join(", ", v.topLayers())));
     out.println("Images               " + v.images() + " (seed " + seed + ")");
@@ -119,9 +120,9 @@ final class VerifyImportCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "Max |difference|     %.3e (tolerance %.1e)",
           v.maxAbsDifference(), tolerance));
     } else {
-      out.println("Compared with        nothing: a " + v.format() + " holds no model TensorFlow"
-          + " can run as saved, so no reference run was possible; every weight was used and"
-          + " every shape matched. For a numeric check, export a SavedModel (TF 2.x"
+      out.println("Compared with        nothing: the file (" + v.format() + ") holds no model"
+          + " TensorFlow can run as saved, so no reference run was possible; every weight was"
+          + " used and every shape matched. For a numeric check, export a SavedModel (TF 2.x"
           + " model.save(dir)) and verify that");
     }
     out.println(String.format(Locale.ROOT, "Max |output|         %.4g", v.maxAbsOutput()));

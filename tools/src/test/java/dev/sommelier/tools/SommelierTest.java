@@ -123,6 +123,42 @@ class SommelierTest {
     assertEquals(1e-4, v.get("tolerance").asDouble());
   }
 
+  private static Path officialWeights() throws Exception {
+    return Path.of(SommelierTest.class.getResource(
+        "/dev/sommelier/backbones/imagenet/mobilenet_2_5_224_tf_no_top.h5").toURI());
+  }
+
+  @Test
+  void verifyImportOfAWeightFileSaysPlainlyThatNothingRanAsSaved() throws Exception {
+    Path h5 = officialWeights();
+    CliRun json = run("verify-import", "--keras-model", h5.toString(), "--images", "2", "--json");
+    assertEquals(0, json.exit(), json.out() + json.err());
+    JsonNode v = json.json();
+    assertTrue(v.get("pass").asBoolean(), json.out());
+    assertTrue(v.get("format").asText().startsWith("Keras HDF5 weights"), json.out());
+    assertTrue(v.get("reference").isNull(), json.out());
+    assertTrue(v.get("maxAbsDifference").isNull(), json.out());
+    assertEquals("mobilenet_v1:alpha=0.25", v.get("backbone").asText());
+    assertEquals(135, v.get("importedVariables").asInt());
+    assertEquals("[2,7,7,256]", v.get("outputShape").toString());
+    CliRun text = run("verify-import", "--keras-model", h5.toString(), "--images", "2");
+    assertEquals(0, text.exit(), text.err());
+    assertTrue(text.out().contains("no reference run was possible"), text.out());
+    assertTrue(text.out().contains("PASS (import checked, outputs not compared)"), text.out());
+  }
+
+  @Test
+  void summaryOfAWeightFileIsItsBackbone() throws Exception {
+    CliRun r = run("summary", "--keras-model", officialWeights().toString(), "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("mobilenet_v1:alpha=0.25", r.json().get("backbone").asText());
+    assertEquals(218_544, r.json().get("totalParameters").asLong());
+    CliRun bare = run("import", "--keras-model", officialWeights().toString(), "--out",
+        Path.of(System.getProperty("java.io.tmpdir"), "sommelier-never-written").toString());
+    assertEquals(2, bare.exit(), bare.err());
+    assertTrue(bare.err().contains("is a bare backbone"), bare.err());
+  }
+
   @Test
   void verifyImportOfMissingDirectoryNamesIt() {
     CliRun r = run("verify-import", "--saved-model", "no/such/model");

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Finds the registered backbone in a Keras source by its layer names and the first convolution's
- * filters (from the config, or for a weight file from the first kernel's shape), trying each
- * provider's older name generations after today's names.
+ * filters (from the config, or for a weight file from the kernels' shapes), trying each provider's
+ * older name generations after today's names. A convolution the model puts before its backbone
+ * does not hide the backbone's: each convolution's filters are tried in model order.
  */
 final class BackboneRecognizer {
 
@@ -62,21 +63,23 @@ final class BackboneRecognizer {
    *
    * @throws IllegalArgumentException when several match
    */
-  static Optional<Recognized> find(KerasModelSource source, BackboneRegistry registry, int inputSize) {
-    long filters = firstConvFilters(source);
+  static Optional<Recognized> find(
+      KerasModelSource source, BackboneRegistry registry, int inputSize) {
+    List<Long> filters = convFilters(source);
     List<Recognized> matches = new ArrayList<>();
     for (BackboneProvider p : registry.providers()) {
       List<KerasNameMap> maps = new ArrayList<>(List.of(SAME_NAMES));
       maps.addAll(p.kerasNameMaps());
-      for (KerasNameMap map : maps) {
+      Optional<Recognized> match = Optional.empty();
+      for (int m = 0; m < maps.size() && match.isEmpty(); m++) {
+        KerasNameMap map = maps.get(m);
         List<String> names = source.layerNames().stream().map(map::layer).toList();
-        Optional<Map<String, String>> options = p.recognize(names, filters);
-        if (options.isPresent()) {
-          matches.add(new Recognized(p.create(inputSize > 0 ? inputSize : p.defaultInputSize(),
-              options.get()), map));
-          break;
+        for (int f = 0; f < filters.size() && match.isEmpty(); f++) {
+          match = p.recognize(names, filters.get(f)).map(options -> new Recognized(
+              p.create(inputSize > 0 ? inputSize : p.defaultInputSize(), options), map));
         }
       }
+      match.ifPresent(matches::add);
     }
     if (matches.size() > 1) {
       throw new IllegalArgumentException(source.path() + ": the layer names fit several backbones: "
@@ -85,19 +88,20 @@ final class BackboneRecognizer {
     return matches.stream().findFirst();
   }
 
-  /** Filters of the first Conv2D: from the config when there is one, else the first kernel. */
-  private static long firstConvFilters(KerasModelSource source) {
-    if (source.layers().isPresent()) {
-      return source.layers().get().stream()
-          .filter(l -> l.className().equals("Conv2D"))
-          .findFirst()
-          .map(l -> l.config().path("filters").asLong())
-          .orElse(-1L);
-    }
-    return source.weights().values().stream()
-        .filter(w -> w.weight().equals("kernel") && w.shape().numDimensions() == 4)
-        .findFirst()
-        .map(w -> w.shape().get(3))
-        .orElse(-1L);
+  /**
+   * The filters of each Conv2D in model order, distinct, from the config when there is one, else
+   * from the 4-d kernels; {@code [-1]} when there is none.
+   */
+  private static List<Long> convFilters(KerasModelSource source) {
+    List<Long> filters = source.layers().isPresent()
+        ? source.layers().get().stream()
+            .filter(l -> l.className().equals("Conv2D"))
+            .map(l -> l.config().path("filters").asLong())
+            .distinct().toList()
+        : source.weights().values().stream()
+            .filter(w -> w.weight().equals("kernel") && w.shape().numDimensions() == 4)
+            .map(w -> w.shape().get(3))
+            .distinct().toList();
+    return filters.isEmpty() ? List.of(-1L) : filters;
   }
 }

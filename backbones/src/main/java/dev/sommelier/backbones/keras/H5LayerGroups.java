@@ -76,6 +76,7 @@ final class H5LayerGroups {
   private static String kerasName(String layer, String saved, boolean nestedModel) {
     String[] parts = OUTPUT_INDEX.matcher(saved).replaceFirst("").split("/");
     String weight = parts[parts.length - 1];
-    return nestedModel && parts.length >= 2 ? parts[parts.length - 2] + "/" + weight : layer + "/" + weight;
+    return nestedModel && parts.length >= 2
+        ? parts[parts.length - 2] + "/" + weight : layer + "/" + weight;
   }
 }

@@ -36,7 +36,8 @@ final class H5Values {
     }
     Object data = a.getData();
     if (data.getClass().isArray()) {
-      return Array.getLength(data) == 0 ? Optional.empty() : Optional.of(String.valueOf(Array.get(data, 0)));
+      return Array.getLength(data) == 0
+          ? Optional.empty() : Optional.of(String.valueOf(Array.get(data, 0)));
     }
     return Optional.of(String.valueOf(data));
   }

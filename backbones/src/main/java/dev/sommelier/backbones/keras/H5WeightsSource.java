@@ -49,7 +49,8 @@ final class H5WeightsSource implements KerasModelSource {
   @Override
   public Map<String, KerasWeight> weights() {
     if (weights == null) {
-      weights = H5LayerGroups.read(file, path, layer -> H5LayerGroups.holdsSeveralLayers(file, layer));
+      weights = H5LayerGroups.read(
+          file, path, layer -> H5LayerGroups.holdsSeveralLayers(file, layer));
     }
     return weights;
   }

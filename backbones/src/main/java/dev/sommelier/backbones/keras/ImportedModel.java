@@ -33,7 +33,10 @@ public record ImportedModel(
     int importedVariables,
     List<String> ignoredWeights) {
 
-  /** How to preprocess [0, 255] RGB pixels for {@link #input()}: the model's own, else the backbone's. */
+  /**
+   * How to preprocess [0, 255] RGB pixels for {@link #input()}: the model's own preprocessing
+   * layers, or else its backbone's default.
+   */
   public Preprocessing preprocessing() {
     return preprocessingLayers.transform().orElse(backbone.spec().preprocessing());
   }

@@ -2,6 +2,7 @@ package dev.sommelier.backbones.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,10 +17,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A Keras 3 archive ({@code model.save("m.keras")}): a zip of {@code config.json} (the model and its
- * {@code compile_config}), {@code metadata.json} and {@code model.weights.h5}, whose arrays {@link
- * KerasArchiveWeights} names. The weights file is extracted to a temporary file to be read, and
- * deleted right after.
+ * A Keras 3 archive ({@code model.save("m.keras")}): a zip of {@code config.json} (the model and
+ * its {@code compile_config}), {@code metadata.json} and {@code model.weights.h5}, whose arrays
+ * {@link KerasArchiveWeights} names. The weights file is extracted to a temporary file to be read,
+ * and deleted right after.
  */
 final class KerasArchiveSource implements KerasModelSource {
 
@@ -81,8 +82,13 @@ final class KerasArchiveSource implements KerasModelSource {
       try (HdfFile h5 = new HdfFile(tmp)) {
         return KerasArchiveWeights.read(h5, root, path);
       }
+    } catch (HdfException e) {
+      throw new IllegalArgumentException(
+          "cannot read " + WEIGHTS + " in " + path + " (" + e.getMessage() + "); is it complete?",
+          e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + WEIGHTS + " of " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + WEIGHTS + " of " + path + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(tmp);
     }
@@ -123,7 +129,8 @@ final class KerasArchiveSource implements KerasModelSource {
     try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name + " in " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + name + " in " + path + ": " + e.getMessage(), e);
     }
   }
 }

@@ -52,7 +52,8 @@ final class KerasArchiveWeights {
         readModel(h5, path + "/", layers, cls, cfg, where, out);
         continue;
       }
-      if (!(H5Values.find(h5, path + "/vars") instanceof Group vars) || vars.getChildren().isEmpty()) {
+      if (!(H5Values.find(h5, path + "/vars") instanceof Group vars)
+          || vars.getChildren().isEmpty()) {
         continue;
       }
       List<KerasVariables.Slot> slots = KerasVariables.of(cls).orElseThrow(() ->
@@ -87,7 +88,7 @@ final class KerasArchiveWeights {
     return n == null ? base : base + "_" + (n + 1);
   }
 
-  /** Keras's {@code naming.to_snake_case}: {@code BatchNormalization} becomes {@code batch_normalization}. */
+  /** Keras's {@code naming.to_snake_case}: {@code ReLU} is {@code re_lu}. */
   static String snakeCase(String className) {
     String s = className.replaceAll("\\W+", "");
     s = s.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");

@@ -30,12 +30,15 @@ public final class KerasBackboneWeights {
    * The preprocessing the model in {@code path} carries in its own layers, or empty when it has
    * none (the backbone's default then applies). Reads the layer list only.
    *
+   * @param backbone the backbone to start, which tells where the file's backbone begins when no
+   *     registered backbone is recognised in it
    * @throws IllegalArgumentException when the file is not a Keras model or its layers before the
    *     backbone compute something else
    */
-  public static Optional<Preprocessing> ownPreprocessing(Path path, BackboneRegistry registry) {
+  public static Optional<Preprocessing> ownPreprocessing(
+      Path path, Backbone backbone, BackboneRegistry registry) {
     try (KerasModelSource source = KerasModelSources.open(path)) {
-      return chain(source, registry).transform();
+      return chain(source, recognized(source, backbone, registry)).transform();
     }
   }
 
@@ -54,14 +57,13 @@ public final class KerasBackboneWeights {
       Path path, BackboneRegistry registry) {
     try (KerasModelSource source = KerasModelSources.open(path)) {
       String ours = backbone.spec().qualifiedName();
-      Optional<BackboneRecognizer.Recognized> found =
-          BackboneRecognizer.find(source, registry, backbone.spec().inputSize());
-      if (found.isPresent() && !found.get().backbone().spec().qualifiedName().equals(ours)) {
-        String theirs = found.get().backbone().spec().qualifiedName();
+      BackboneRecognizer.Recognized found = recognized(source, backbone, registry);
+      String theirs = found.backbone().spec().qualifiedName();
+      if (!theirs.equals(ours)) {
         throw new IllegalArgumentException(path + " holds " + theirs + " weights, the model is "
             + ours + "; choose --backbone " + theirs);
       }
-      Optional<Preprocessing> own = chain(source, registry).transform();
+      Optional<Preprocessing> own = chain(source, found).transform();
       if (own.isPresent() && !own.get().sameTransform(preprocessing)) {
         throw new IllegalArgumentException(path + " preprocesses its input as "
             + own.get().description() + " in its own layers, but the model preprocesses as "
@@ -71,9 +73,7 @@ public final class KerasBackboneWeights {
           .filter(v -> backbone.blockOf(v.layer()) >= 0).toList();
       Set<String> layers = new HashSet<>();
       targets.forEach(v -> layers.add(v.layer()));
-      WeightMatch match = WeightMatch.of(source, targets,
-          found.map(BackboneRecognizer.Recognized::names).orElse(BackboneRecognizer.SAME_NAMES),
-          layers, Set.of());
+      WeightMatch match = WeightMatch.of(source, targets, found.names(), layers, Set.of());
       match.assign(runtime);
       if (!match.leftAside().isEmpty()) {
         LOG.info("{}: left aside {} arrays of layers outside the backbone: {}", path,
@@ -85,13 +85,23 @@ public final class KerasBackboneWeights {
     }
   }
 
+  /**
+   * The registered backbone the file holds; when none is recognised, the caller's, under today's
+   * names (a backbone a provider cannot recognise, whose weights then match by name or not).
+   */
+  private static BackboneRecognizer.Recognized recognized(
+      KerasModelSource source, Backbone backbone, BackboneRegistry registry) {
+    return BackboneRecognizer.find(source, registry, backbone.spec().inputSize())
+        .orElse(new BackboneRecognizer.Recognized(backbone, BackboneRecognizer.SAME_NAMES));
+  }
+
   /** The layers before the backbone of a model file, or none for a weight file. */
-  private static PreprocessingChain chain(KerasModelSource source, BackboneRegistry registry) {
+  private static PreprocessingChain chain(
+      KerasModelSource source, BackboneRecognizer.Recognized r) {
     if (source.layers().isEmpty()) {
       return PreprocessingChain.none();
     }
     List<KerasLayer> layers = source.layers().get();
-    BackboneRecognizer.Recognized r = BackboneRecognizer.recognize(source, registry, 0);
     List<KerasLayer> before = layers.subList(0, r.firstLayer(layers));
     String input = before.stream().filter(l -> l.className().equals("InputLayer"))
         .map(KerasLayer::name).findFirst().orElse("");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.tensorflow.proto.SavedModel;
 
 /**
@@ -16,22 +15,18 @@ import org.tensorflow.proto.SavedModel;
  * saved_model.pb}, whose {@code training_config} also says how the model was compiled. Nested
  * models (a backbone used as one layer) are flattened into their layers.
  */
-public final class KerasMetadata {
+final class KerasMetadata {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KerasMetadata() {}
 
   /**
-   * The layers of the Keras model saved in {@code dir}, in model order, nested models flattened.
+   * The root object's metadata JSON: {@code {"class_name": ..., "config": {"layers": ...},
+   * "training_config": ...}}.
    *
    * @throws IllegalArgumentException when {@code dir} holds no Keras model metadata
    */
-  public static List<KerasLayer> layers(Path dir) {
-    return KerasModelConfig.layers(rootMetadata(dir), dir);
-  }
-
-  /** The root object's metadata JSON. */
   static JsonNode rootMetadata(Path dir) {
     try {
       Path keras = dir.resolve("keras_metadata.pb");

@@ -44,7 +44,8 @@ public final class KerasModelImporter {
       return rebuildBackbone(source, registry, runtime);
     }
     List<KerasLayer> layers = source.layers().get();
-    List<KerasLayer> inputs = layers.stream().filter(l -> l.className().equals("InputLayer")).toList();
+    List<KerasLayer> inputs =
+        layers.stream().filter(l -> l.className().equals("InputLayer")).toList();
     if (inputs.size() != 1) {
       throw new IllegalArgumentException(source.path() + ": the Keras model has " + inputs.size()
           + " inputs; one image input is needed");
@@ -73,8 +74,12 @@ public final class KerasModelImporter {
     }
     List<KerasLayer> top = layers.subList(start, layers.size()).stream()
         .filter(l -> !built.contains(names.layer(l.name()))).toList();
-    Operand<TFloat32> output =
-        KerasTopBuilder.build(g, features, backbone.spec().features().layer(), top);
+    Operand<TFloat32> output;
+    try {
+      output = KerasTopBuilder.build(g, features, backbone.spec().features().layer(), top);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source.path() + ": " + e.getMessage(), e);
+    }
 
     Set<String> imported = new HashSet<>();
     layers.forEach(l -> imported.add(names.layer(l.name())));
@@ -83,7 +88,8 @@ public final class KerasModelImporter {
     match.assign(runtime);
     LOG.info("rebuilt {} ({}): backbone {} at {}x{}, {} preprocessing layers, {} top layers,"
             + " {} variables imported", source.path(), source.format(),
-        backbone.spec().qualifiedName(), size, size, chain.layers().size(), top.size(), match.size());
+        backbone.spec().qualifiedName(), size, size, chain.layers().size(), top.size(),
+        match.size());
     return new ImportedModel(
         backbone, g, input, output, top, chain, match.size(), match.leftAside());
   }

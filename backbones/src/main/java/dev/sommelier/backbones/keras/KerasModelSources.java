@@ -1,6 +1,7 @@
 package dev.sommelier.backbones.keras;
 
 import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,13 @@ public final class KerasModelSources {
   }
 
   private static KerasModelSource openHdf5(Path path) {
-    HdfFile file = new HdfFile(path);
+    HdfFile file;
+    try {
+      file = new HdfFile(path);
+    } catch (HdfException e) {
+      throw new IllegalArgumentException(path.toAbsolutePath() + " starts like an HDF5 file but"
+          + " cannot be read as one (" + e.getMessage() + "); is it complete?", e);
+    }
     try {
       var model = H5Values.text(file, "model_config");
       if (model.isPresent()) {
@@ -78,7 +85,8 @@ public final class KerasModelSources {
               + " model.save(\"m.keras\") instead"
           : " it has neither a model_config nor a layer_names attribute";
       throw new IllegalArgumentException(
-          path.toAbsolutePath() + " is an HDF5 file but not one Sommelier can read as Keras:" + why);
+          path.toAbsolutePath() + " is an HDF5 file but not one Sommelier can read as Keras:"
+              + why);
     } catch (RuntimeException e) {
       file.close();
       throw e;
@@ -115,7 +123,8 @@ public final class KerasModelSources {
     try (InputStream in = Files.newInputStream(path)) {
       return in.readNBytes(HDF5.length);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + path.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 

@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * graph holds one {@code VarHandleOp} per Keras variable, named as Keras names it, each read by a
  * {@code ReadVariableOp}; all of them are fetched in a single {@code session.run}.
  */
-public final class KerasWeights implements AutoCloseable {
+final class KerasWeights implements AutoCloseable {
 
   private final Map<String, TFloat32> values;
   private final Result result;

@@ -22,7 +22,8 @@ import java.util.Set;
  * @param transform what they compute, or empty when none of them computes anything
  * @param size the {@code Resizing} size, or 0 when there is none
  * @param augmentation the {@code Random*} layers
- * @param usedWeights the saved arrays the chain consumed (an adapted Normalization's statistics)
+ * @param usedWeights the saved arrays the chain consumed (an adapted Normalization's statistics, an
+ *     augmentation layer's saved random generator state)
  */
 public record PreprocessingChain(
     List<KerasLayer> layers,
@@ -95,6 +96,9 @@ public record PreprocessingChain(
         size = resizing(l, where);
       } else if (AUGMENTATION.contains(l.className())) {
         augmentation.add(l);
+        // A random generator state saved with the layer (as a weight) is no model weight.
+        source.weights().values().stream().filter(w -> w.layer().equals(l.name()))
+            .forEach(w -> used.add(w.name()));
       } else {
         throw new IllegalArgumentException(where + ": layer " + l.name() + " (" + l.className()
             + ") sits between the input and the backbone and computes something Sommelier cannot"

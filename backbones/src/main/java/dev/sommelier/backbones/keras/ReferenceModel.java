@@ -1,7 +1,5 @@
 package dev.sommelier.backbones.keras;
 
-import java.util.List;
-
 /**
  * The saved model's own computation, run by TensorFlow as Keras saved it, to check a rebuild
  * against (a SavedModel's {@code serving_default}).
@@ -9,18 +7,10 @@ import java.util.List;
 public interface ReferenceModel {
 
   /**
-   * What the reference computed.
-   *
-   * @param values the output, row-major
-   * @param shape the output's shape, batch first
-   */
-  record Output(float[] values, List<Long> shape) {}
-
-  /**
    * Runs the saved model on {@code n} images of {@code size x size x 3}, given as the model's own
-   * input expects them.
+   * input expects them, and returns its output, row-major.
    */
-  Output run(float[] images, int n, int size);
+  float[] run(float[] images, int n, int size);
 
   /** What runs, for messages: {@code serving_default of /path/to/model}. */
   String description();

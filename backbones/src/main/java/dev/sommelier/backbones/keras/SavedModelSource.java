@@ -79,7 +79,8 @@ final class SavedModelSource implements KerasModelSource {
         }
         String name = parts[parts.length - 2] + "/" + parts[parts.length - 1];
         TFloat32 t = e.getValue();
-        KerasWeight clash = out.put(name, new KerasWeight(name, Shape.of(t.shape().asArray()), Tensors.values(t)));
+        KerasWeight clash = out.put(
+            name, new KerasWeight(name, Shape.of(t.shape().asArray()), Tensors.values(t)));
         if (clash != null) {
           throw new IllegalArgumentException(
               path + ": two variables are named " + name + " (" + e.getKey() + " and another);"

@@ -2,14 +2,11 @@ package dev.sommelier.backbones.keras;
 
 import dev.sommelier.core.Tensors;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
@@ -25,17 +22,12 @@ final class ServingDefault implements ReferenceModel {
   }
 
   @Override
-  public Output run(float[] images, int n, int size) {
+  public float[] run(float[] images, int n, int size) {
     String input = function.signature().inputNames().iterator().next();
     String output = function.signature().outputNames().iterator().next();
     try (TFloat32 batch = Tensors.of(Shape.of(n, size, size, 3), images);
         Result result = function.call(Map.of(input, batch))) {
-      Tensor out = result.get(output).orElseThrow();
-      List<Long> shape = new ArrayList<>();
-      for (long d : out.shape().asArray()) {
-        shape.add(d);
-      }
-      return new Output(Tensors.values(out), shape);
+      return Tensors.values(result.get(output).orElseThrow());
     }
   }
 

@@ -65,8 +65,8 @@ final class WeightMatch {
       }
     }
     if (!missing.isEmpty() || !badShape.isEmpty() || !unused.isEmpty()) {
-      throw new IllegalArgumentException(source.path() + ": the weights of this " + source.format()
-          + " do not fit the rebuilt model: "
+      throw new IllegalArgumentException(source.path() + " (" + source.format() + "): its"
+          + " arrays do not fit the rebuilt model: "
           + (missing.isEmpty() ? "" : "missing " + missing + "; ")
           + (badShape.isEmpty() ? "" : "wrong shape " + badShape + "; ")
           + (unused.isEmpty() ? "" : "unused " + unused + "; ")

@@ -14,7 +14,8 @@ import java.util.Set;
 public final class ResNet50Provider implements BackboneProvider {
 
   static final String NAME = "resnet50";
-  private static final KerasNameMap LEGACY_NAMES = ResNet50LegacyNames.of(ResNet50.BLOCKS_PER_STAGE);
+  private static final KerasNameMap LEGACY_NAMES =
+      ResNet50LegacyNames.of(ResNet50.BLOCKS_PER_STAGE);
 
   @Override
   public String name() {

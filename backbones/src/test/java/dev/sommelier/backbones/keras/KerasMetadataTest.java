@@ -24,7 +24,7 @@ class KerasMetadataTest {
 
   @Test
   void readsTheLayerListOfATf23SavedModelFromItsObjectGraph() {
-    List<KerasLayer> layers = KerasMetadata.layers(Fixtures.kerasMobileNet());
+    List<KerasLayer> layers = layers(Fixtures.kerasMobileNet());
     assertEquals(93, layers.size());
     assertEquals("InputLayer", layers.get(0).className());
     assertEquals(List.of(-1L, 224L, 224L, 3L), layers.get(0).longs("batch_input_shape"));
@@ -43,7 +43,7 @@ class KerasMetadataTest {
     out.writeBytes(1, node("root", root));
     out.flush();
     Files.write(tmp.resolve("keras_metadata.pb"), bytes.toByteArray());
-    List<KerasLayer> layers = KerasMetadata.layers(tmp);
+    List<KerasLayer> layers = layers(tmp);
     assertEquals(93, layers.size());
     assertEquals("conv_pw_13_relu", layers.get(86).name());
   }
@@ -62,7 +62,7 @@ class KerasMetadataTest {
     out.writeBytes(1, node("root", seq.toString()));
     out.flush();
     Files.write(tmp.resolve("keras_metadata.pb"), bytes.toByteArray());
-    List<KerasLayer> flat = KerasMetadata.layers(tmp);
+    List<KerasLayer> flat = layers(tmp);
     assertEquals(95, flat.size());
     assertEquals(List.of("predictions"), flat.get(93).inbound());
     assertEquals(List.of("flatten"), flat.get(94).inbound());
@@ -71,9 +71,13 @@ class KerasMetadataTest {
   @Test
   void aDirectoryWithoutASavedModelIsNamed() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> KerasMetadata.layers(tmp));
+        assertThrows(IllegalArgumentException.class, () -> layers(tmp));
     assertTrue(e.getMessage().contains(tmp.toString()) && e.getMessage().contains("saved_model.pb"),
         e.getMessage());
+  }
+
+  private static List<KerasLayer> layers(Path dir) {
+    return KerasModelConfig.layers(KerasMetadata.rootMetadata(dir), dir);
   }
 
   private static ByteString node(String path, String metadata) throws IOException {

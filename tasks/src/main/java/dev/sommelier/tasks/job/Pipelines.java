@@ -28,6 +28,6 @@ final class Pipelines {
       int batchSize, int workers) {
     int size = model.config().inputSize();
     return BatchPipeline.builder(samples, batchSize, size, size).workers(workers)
-        .preprocessing(model.backbone().spec().preprocessing());
+        .preprocessing(model.preprocessing());
   }
 }

@@ -1,6 +1,8 @@
 package dev.sommelier.tasks.job;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.backbones.Preprocessing;
+import dev.sommelier.backbones.keras.KerasBackboneWeights;
 import dev.sommelier.core.Checkpoints;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.NaturalOrder;
@@ -90,8 +92,12 @@ public final class TrainJob {
     Path modelDir = out.resolve("model");
     Path epochsCsv = out.resolve("epochs.csv");
     int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
+    // A Keras model that preprocesses in its own layers trained its backbone on that input.
+    Preprocessing own = weights == null ? null
+        : KerasBackboneWeights.ownPreprocessing(weights,
+            registry.create(s.backbone(), s.inputSize()), registry).orElse(null);
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
-        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed());
+        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own);
     try (TaskModel model = TaskModel.create(config, registry, s.device());
         BatchPipeline train = Pipelines.training(model, parts.train().samples(), s.batchSize(),
             s.augmentation(), s.seed(), s.workers());

@@ -21,10 +21,11 @@ public final class BackboneWeights {
    * {@code model}.
    *
    * @throws IllegalArgumentException when the file holds another backbone (the message names both
-   *     and the {@code --backbone} to choose), lacks one of its weights or is no Keras file
+   *     and the {@code --backbone} to choose), lacks one of its weights, is no Keras file, or
+   *     preprocesses in its own layers otherwise than {@link TaskModel#preprocessing()}
    */
   public static void importInto(TaskModel model, Path path, BackboneRegistry registry) {
-    KerasBackboneWeights.copyInto(model.runtime(), model.backbone(),
-        model.backbone().spec().preprocessing(), path, registry);
+    KerasBackboneWeights.copyInto(
+        model.runtime(), model.backbone(), model.preprocessing(), path, registry);
   }
 }

@@ -3,6 +3,7 @@ package dev.sommelier.tasks.model;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.keras.ImportedModel;
 import dev.sommelier.backbones.keras.KerasLayer;
+import dev.sommelier.backbones.keras.KerasLoss;
 import dev.sommelier.backbones.keras.KerasModelImporter;
 import dev.sommelier.backbones.keras.KerasModelSource;
 import dev.sommelier.backbones.keras.KerasModelSources;
@@ -22,43 +23,51 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Turns a Keras classifier or regressor (a supported backbone plus a top the foundation rebuilds)
- * into a {@link TaskModel} with a Sommelier head, so it can be evaluated, explained, served or
- * trained further from Java. The top must be: Flatten or GlobalAveragePooling2D, optional Dropout,
- * hidden ReLU Dense layers, and a final softmax Dense (classes) or linear Dense(1) (a value);
- * MobileNet's ImageNet top (a 1x1 {@code conv_preds} convolution) counts as the final Dense.
+ * Turns a Keras classifier or regressor, in any format {@link KerasModelSources} reads (a supported
+ * backbone, optional preprocessing layers before it, a top the foundation rebuilds), into a {@link
+ * TaskModel} with a Sommelier head, so it can be evaluated, explained, served or trained further
+ * from Java. The top must be: Flatten or GlobalAveragePooling2D, optional Dropout, hidden ReLU
+ * Dense layers, and a final softmax Dense (classes), a linear Dense(k > 1) whose saved loss says
+ * it gives class logits (classes, probabilities = softmax), or a linear Dense(1) (a value);
+ * MobileNet's ImageNet top (a 1x1 {@code conv_preds} convolution) counts as the final Dense. The
+ * model's own preprocessing layers become the model's preprocessing.
  */
 public final class KerasModelConverter {
 
   private KerasModelConverter() {}
 
-  /** A Keras top read as a Sommelier head, and the Keras layer that feeds each head layer. */
-  private record HeadPlan(HeadSpec spec, Map<String, String> layerFor) {}
+  /**
+   * A Keras top read as a Sommelier head, the Keras layer that feeds each head layer, and what
+   * the output means.
+   */
+  private record HeadPlan(HeadSpec spec, Map<String, String> layerFor, String output) {}
 
   /**
-   * Converts the Keras SavedModel in {@code dir}.
+   * Converts the Keras model at {@code path}.
    *
    * @param labels class names file (one per line, index order), or null for "0", "1", ...
    * @throws IllegalArgumentException when the top has no Sommelier head equivalent, or the labels
    *     do not match the number of classes
    */
-  public static TaskModel convert(
-      Path dir, Path labels, BackboneRegistry registry, Device device, long seed) {
-    try (KerasModelSource source = KerasModelSources.open(dir);
+  public static KerasConversion convert(
+      Path path, Path labels, BackboneRegistry registry, Device device, long seed) {
+    try (KerasModelSource source = KerasModelSources.open(path);
         ModelRuntime keras = ModelRuntime.open(device, seed)) {
       ImportedModel imported = KerasModelImporter.rebuild(source, registry, keras);
-      HeadPlan plan = plan(dir, imported.top());
+      HeadPlan plan = plan(path, imported.top(), KerasLoss.of(source.trainingConfig()));
       List<String> classes = classes(labels, plan.spec());
       ModelConfig config =
-          new ModelConfig(imported.backbone().spec().qualifiedName(), imported.backbone().spec().inputSize(),
-              plan.spec(), classes, BatchNormMode.FROZEN, seed);
+          new ModelConfig(imported.backbone().spec().qualifiedName(),
+              imported.backbone().spec().inputSize(), plan.spec(), classes, BatchNormMode.FROZEN,
+              seed, imported.preprocessingLayers().transform().orElse(null));
       TaskModel model = TaskModel.create(config, registry, device);
       try {
         copyWeights(keras, model.runtime(), plan.layerFor());
-        return model;
+        return new KerasConversion(model, facts(source, imported, plan));
       } catch (RuntimeException e) {
         model.close();
         throw e;
@@ -66,16 +75,41 @@ public final class KerasModelConverter {
     }
   }
 
-  private static HeadPlan plan(Path dir, List<KerasLayer> top) {
+  /** What model.json records of the Keras model: where from, its output, its input layers. */
+  private static Map<String, Object> facts(
+      KerasModelSource source, ImportedModel imported, HeadPlan plan) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("source", source.path().toAbsolutePath().toString());
+    facts.put("format", source.format());
+    facts.put("output", plan.output());
+    facts.put("preprocessing", imported.preprocessing().description()
+        + (imported.preprocessingLayers().transform().isPresent()
+            ? " (the model's own layers)" : " (the backbone's)"));
+    facts.put("preprocessingLayers", imported.preprocessingLayers().layers().stream()
+        .map(l -> l.name() + " (" + l.className() + ")").toList());
+    List<Map<String, Object>> augmentation = new ArrayList<>();
+    for (KerasLayer l : imported.preprocessingLayers().augmentation()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("name", l.name());
+      a.put("class", l.className());
+      a.put("config", l.config());
+      augmentation.add(a);
+    }
+    facts.put("augmentation", augmentation);
+    return facts;
+  }
+
+  private static HeadPlan plan(Path path, List<KerasLayer> top, Optional<KerasLoss> loss) {
     if (top.isEmpty()) {
-      throw new IllegalArgumentException(dir + " is a bare backbone: it has no classifier or regressor top");
+      throw new IllegalArgumentException(
+          path + " is a bare backbone: it has no classifier or regressor top");
     }
     Pooling pooling =
         switch (top.get(0).className()) {
           case "Flatten" -> Pooling.FLATTEN;
           case "GlobalAveragePooling2D" -> Pooling.GAP;
           default -> throw new IllegalArgumentException(
-              dir + ": the top starts with " + top.get(0).className()
+              path + ": the top starts with " + top.get(0).className()
                   + "; a Sommelier head starts with Flatten or GlobalAveragePooling2D");
         };
     List<KerasLayer> dense = new ArrayList<>();
@@ -91,28 +125,26 @@ public final class KerasModelConverter {
         case "Activation" -> finalActivation = l.text("activation", "linear");
         case "Reshape" -> { }
         default -> throw new IllegalArgumentException(
-            dir + ": layer " + l.name() + " (" + l.className() + ") has no Sommelier head equivalent");
+            path + ": layer " + l.name() + " (" + l.className()
+                + ") has no Sommelier head equivalent");
       }
     }
     if (dense.isEmpty()) {
-      throw new IllegalArgumentException(dir + ": the top has no Dense output layer");
+      throw new IllegalArgumentException(path + ": the top has no Dense output layer");
     }
     List<Integer> hidden = new ArrayList<>();
     for (KerasLayer l : dense.subList(0, dense.size() - 1)) {
       if (!l.text("activation", "linear").equals("relu")) {
         throw new IllegalArgumentException(
-            dir + ": hidden layer " + l.name() + " must use relu, it uses " + l.text("activation", "linear"));
+            path + ": hidden layer " + l.name() + " must use relu, it uses "
+                + l.text("activation", "linear"));
       }
       hidden.add(units(l));
     }
-    int outputs = units(dense.get(dense.size() - 1));
-    boolean classification = finalActivation.equals("softmax");
-    if (!classification && !(finalActivation.equals("linear") && outputs == 1)) {
-      throw new IllegalArgumentException(
-          dir + ": the output is " + outputs + " units with " + finalActivation + "; Sommelier heads"
-              + " are softmax classifiers or one linear value (a sigmoid or multi-value top is not"
-              + " supported yet)");
-    }
+    KerasLayer last = dense.get(dense.size() - 1);
+    int outputs = units(last);
+    String output = output(path, last, outputs, finalActivation, loss);
+    boolean classification = outputs > 1;
     String type =
         classification
             ? (hidden.isEmpty() ? "softmax" : "mlp")
@@ -123,7 +155,45 @@ public final class KerasModelConverter {
       String ours = i == dense.size() - 1 ? "predictions" : i == 0 ? "dense" : "dense_" + i;
       layerFor.put(ours, dense.get(i).name());
     }
-    return new HeadPlan(spec, layerFor);
+    return new HeadPlan(spec, layerFor, output);
+  }
+
+  /**
+   * What the last layer's output means, in words for model.json.
+   *
+   * @throws IllegalArgumentException for an output that is neither class probabilities, class
+   *     logits the saved loss vouches for, nor one value
+   */
+  private static String output(Path path, KerasLayer last, int outputs, String activation,
+      Optional<KerasLoss> loss) {
+    String layer = last.className() + " '" + last.name() + "' (" + outputs + " units)";
+    if (activation.equals("softmax") && outputs > 1) {
+      return "class probabilities: softmax of " + layer;
+    }
+    if (activation.equals("linear") && outputs == 1) {
+      return "one value: " + layer + ", linear";
+    }
+    if (activation.equals("linear") && loss.filter(KerasLoss::categoricalFromLogits).isPresent()) {
+      return "class probabilities: softmax of the logits of " + layer + ", which the model was"
+          + " trained on with " + loss.get().describe();
+    }
+    if (activation.equals("linear")) {
+      throw new IllegalArgumentException(path + ": the output " + layer + " is linear, and "
+          + loss.map(l -> "the saved loss " + l.describe() + " does not say")
+              .orElse("the file holds no training config that says")
+          + " whether it gives class logits; save the model compiled with"
+          + " SparseCategoricalCrossentropy(from_logits=True) or"
+          + " CategoricalCrossentropy(from_logits=True), or give the last layer a softmax"
+          + " activation");
+    }
+    if (activation.equals("sigmoid")) {
+      throw new IllegalArgumentException(path + ": the output " + layer + " is sigmoid:"
+          + " independent probabilities per label, a multi-label model; importing it belongs to"
+          + " the coming multi-label support, not to softmax classes or one value");
+    }
+    throw new IllegalArgumentException(path + ": the output " + layer + " uses " + activation
+        + "; Sommelier heads are softmax classifiers (or class logits trained from_logits=True)"
+        + " or one linear value");
   }
 
   private static int units(KerasLayer l) {

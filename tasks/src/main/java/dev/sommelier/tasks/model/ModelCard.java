@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param format version of this file's layout
  * @param config how to rebuild the graph
- * @param preprocessing the backbone's input scaling, for readers outside Java
+ * @param preprocessing how input pixels are scaled, for readers outside Java: a Keras mode
+ *     ({@code caffe}, {@code tf}, ...) or {@code affine}, an imported model's own preprocessing
+ *     layers, whose per-channel scale and offset {@code config.preprocessing} holds
  * @param gradCamLayer the layer Grad-CAM explains by default
  * @param info free-form facts: training settings, data-set hash, versions
  */

@@ -35,7 +35,7 @@ public final class ModelStore {
         new ModelCard(
             ModelCard.FORMAT,
             model.config(),
-            model.backbone().spec().preprocessing().name().toLowerCase(java.util.Locale.ROOT),
+            model.preprocessing().name(),
             model.backbone().spec().gradCamLayer(),
             all);
     try {

@@ -2,6 +2,7 @@ package dev.sommelier.tasks.model;
 
 import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.Tensors;
@@ -59,7 +60,8 @@ public final class TaskModel implements AutoCloseable {
   }
 
   /**
-   * Runs the inference tower on {@code n} preprocessed images ({@code n * size * size * 3} floats).
+   * Runs the inference tower on {@code n} images preprocessed as {@link #preprocessing()} says
+   * ({@code n * size * size * 3} floats).
    *
    * @return {@code n * outputs} floats: class probabilities per image, or the value
    */
@@ -100,6 +102,17 @@ public final class TaskModel implements AutoCloseable {
 
   public Backbone backbone() {
     return backbone;
+  }
+
+  /**
+   * How to turn [0, 255] RGB pixels into this model's input: the model's own preprocessing when
+   * its config records one (an imported Keras model's preprocessing layers), else the backbone's.
+   * Every path that feeds the model (batch pipelines, prediction, explanation, evaluation) applies
+   * exactly this, once.
+   */
+  public Preprocessing preprocessing() {
+    return config.preprocessing() != null
+        ? config.preprocessing() : backbone.spec().preprocessing();
   }
 
   public Head head() {

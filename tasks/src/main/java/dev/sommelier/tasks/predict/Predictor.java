@@ -110,7 +110,7 @@ public final class Predictor implements AutoCloseable {
   /** The images resized to the model's input and preprocessed, as one batch. */
   private float[] inputs(List<RgbImage> images) {
     float[] batch = ImageResizer.resizeAll(images, model.config().inputSize());
-    model.backbone().spec().preprocessing().applyInPlace(batch);
+    model.preprocessing().applyInPlace(batch);
     return batch;
   }
 

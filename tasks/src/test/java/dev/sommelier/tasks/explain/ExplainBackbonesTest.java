@@ -10,6 +10,7 @@ import dev.sommelier.core.Device;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.model.KerasConversion;
 import dev.sommelier.tasks.model.KerasModelConverter;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.TaskModel;
@@ -44,7 +45,9 @@ class ExplainBackbonesTest {
   void explainsTheKerasMobileNetAtItsGradCamLayer() {
     Path keras = Path.of(System.getProperty("sommelier.fixtures", "../fixtures"),
         "keras-mobilenet-1.0-224").toAbsolutePath().normalize();
-    try (TaskModel m = KerasModelConverter.convert(keras, null, BackboneRegistry.load(), Device.CPU, 1)) {
+    try (KerasConversion c =
+        KerasModelConverter.convert(keras, null, BackboneRegistry.load(), Device.CPU, 1)) {
+      TaskModel m = c.model();
       float[] x = images(2, 224, Preprocessing.TF);
       GradCam cam = GradCam.of(m);
       assertEquals("conv_pw_13_relu", cam.layer());

@@ -101,4 +101,34 @@ class BackboneWeightsTest {
           + " mobilenet_v1:alpha=1.0; choose --backbone mobilenet_v1:alpha=0.25"), e.getMessage());
     }
   }
+
+  /**
+   * A whole Keras model that rescales x / 255 in its own layer trained its backbone on that input:
+   * its weights start a model that preprocesses the same way, and a model that preprocesses
+   * otherwise is refused.
+   */
+  @Test
+  void aModelFileThatPreprocessesInItsOwnLayersStartsOnlyAModelThatPreprocessesAlike(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    var rescaling = KerasH5Models.layer("Rescaling", "rescaling",
+        KerasH5Models.JSON.createObjectNode().put("scale", 1 / 255.0), "input_1");
+    Path file = KerasH5Models.write(tmp.resolve("rescaled.h5"), 32, List.of(rescaling), List.of(),
+        java.util.Map.of(), null);
+    try (TaskModel m = model("mobilenet_v1:alpha=0.25", 32)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> BackboneWeights.importInto(m, file, BackboneRegistry.load()));
+      assertTrue(e.getMessage().contains("preprocesses its input as affine: x*0.00392157 + 0 in its"
+          + " own layers, but the model preprocesses as tf: x/127.5 - 1"), e.getMessage());
+    }
+    var own = dev.sommelier.backbones.keras.KerasBackboneWeights.ownPreprocessing(file,
+        BackboneRegistry.load().create("mobilenet_v1:alpha=0.25", 32), BackboneRegistry.load());
+    assertTrue(own.isPresent());
+    try (TaskModel m = TaskModel.create(
+        new ModelConfig("mobilenet_v1:alpha=0.25", 32, HeadSpec.softmax(2, Pooling.GAP, 0.5f),
+            List.of("a", "b"), BatchNormMode.FROZEN, 3, own.get()),
+        BackboneRegistry.load(), Device.CPU)) {
+      BackboneWeights.importInto(m, file, BackboneRegistry.load());
+      assertEquals(own.get(), m.preprocessing());
+    }
+  }
 }

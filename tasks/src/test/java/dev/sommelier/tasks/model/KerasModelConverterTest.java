@@ -46,8 +46,11 @@ class KerasModelConverterTest {
         Result out = b.function("serving_default").call(Map.of("input_4", x))) {
       keras = Tensors.values(out.get("predictions").orElseThrow());
     }
-    try (TaskModel m =
+    try (KerasConversion c =
         KerasModelConverter.convert(fixture(), labels, BackboneRegistry.load(), Device.CPU, 1)) {
+      TaskModel m = c.model();
+      assertEquals("class probabilities: softmax of Conv2D 'conv_preds' (1000 units)",
+          c.facts().get("output"));
       assertEquals("mobilenet_v1:alpha=1.0", m.config().backbone());
       assertEquals("softmax", m.config().head().type());
       assertEquals(Pooling.GAP, m.config().head().pooling());
@@ -58,6 +61,7 @@ class KerasModelConverterTest {
         max = Math.max(max, Math.abs(ours[i] - keras[i]));
       }
       assertTrue(max <= 1e-5, "max |difference| " + max);
+      assertEquals(null, m.config().preprocessing(), "the fixture has no preprocessing layers");
       ModelStore.save(m, tmp.resolve("model"), Map.of("source", "keras"));
     }
     try (TaskModel m = ModelStore.load(tmp.resolve("model"), BackboneRegistry.load(), Device.CPU)) {

@@ -62,7 +62,7 @@ final class TargetMaps {
    */
   Batch explain(float[] pixels, int n, int fixedClass, int top) {
     float[] x = pixels.clone();
-    model.backbone().spec().preprocessing().applyInPlace(x);
+    model.preprocessing().applyInPlace(x);
     boolean classification = model.head().spec().classification();
     CamTarget first = !classification ? CamTarget.value(true)
         : fixedClass >= 0 ? CamTarget.classLogit(fixedClass) : CamTarget.predictedClass();

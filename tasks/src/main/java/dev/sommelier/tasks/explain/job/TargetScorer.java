@@ -23,7 +23,7 @@ final class TargetScorer implements BatchScorer {
   @Override
   public float[] scores(float[] pixels, int n) {
     float[] x = pixels.clone();
-    model.backbone().spec().preprocessing().applyInPlace(x);
+    model.preprocessing().applyInPlace(x);
     float[] out = model.predict(x, n);
     int k = model.head().outputs();
     float[] s = new float[n];

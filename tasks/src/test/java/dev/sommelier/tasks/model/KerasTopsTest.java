@@ -1,0 +1,148 @@
+package dev.sommelier.tasks.model;
+
+import static dev.sommelier.tasks.model.KerasH5Models.layer;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.backbones.keras.ImportedModel;
+import dev.sommelier.backbones.keras.KerasModelImporter;
+import dev.sommelier.backbones.keras.KerasModelSource;
+import dev.sommelier.backbones.keras.KerasModelSources;
+import dev.sommelier.core.Device;
+import dev.sommelier.core.ModelRuntime;
+import dev.sommelier.core.Tensors;
+import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.data.ImageResizer;
+import dev.sommelier.tasks.data.RgbImage;
+import dev.sommelier.tasks.predict.Prediction;
+import dev.sommelier.tasks.predict.Predictor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * What a Keras top means: a linear Dense(k > 1) trained with a from-logits categorical loss is a
+ * softmax classifier; without that evidence it is refused, and so is a sigmoid output. The model's
+ * own preprocessing layer becomes the model's preprocessing, applied once by the Predictor.
+ */
+class KerasTopsTest {
+
+  private static final int SIZE = 32;
+  @TempDir Path tmp;
+
+  /** Input, Rescaling(1/255), MobileNet 0.25, GlobalAveragePooling2D, Dense(4) named logits. */
+  private Path logitsModel(String file, JsonNode training, String activation) throws Exception {
+    List<ObjectNode> before = List.of(layer("Rescaling", "rescaling",
+        KerasH5Models.JSON.createObjectNode().put("scale", 1 / 255.0).put("offset", 0.0), "input_1"));
+    List<ObjectNode> top = List.of(
+        layer("GlobalAveragePooling2D", "gap", KerasH5Models.JSON.createObjectNode(), "conv_pw_13_relu"),
+        layer("Dense", "logits", KerasH5Models.JSON.createObjectNode().put("units", 4)
+            .put("activation", activation).put("use_bias", true), "gap"));
+    return KerasH5Models.write(tmp.resolve(file), SIZE, before, top,
+        KerasH5Models.dense("logits", 256, 4, 3), training);
+  }
+
+  private static RgbImage image() {
+    byte[] px = new byte[SIZE * SIZE * 3];
+    new Random(8).nextBytes(px);
+    return new RgbImage(SIZE, SIZE, px);
+  }
+
+  /** The Keras model's logits, rebuilt by the importer, on pixels preprocessed by hand as x / 255. */
+  private static float[] logits(Path file, float[] pixels) {
+    float[] x = pixels.clone();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = x[i] / 255f;
+    }
+    try (KerasModelSource s = KerasModelSources.open(file); ModelRuntime rt = ModelRuntime.open(Device.CPU, 1)) {
+      ImportedModel m = KerasModelImporter.rebuild(s, BackboneRegistry.load(), rt);
+      try (TFloat32 t = Tensors.of(Shape.of(1, SIZE, SIZE, 3), x);
+          Result r = rt.session().runner().feed(m.input(), t).fetch(m.output()).run()) {
+        return Tensors.values(r.get(0));
+      }
+    }
+  }
+
+  @Test
+  void aFromLogitsDenseIsASoftmaxClassifierWhoseOwnPreprocessingThePredictorApplies() throws Exception {
+    Path file = logitsModel("logits.h5",
+        KerasH5Models.loss("SparseCategoricalCrossentropy", true), "linear");
+    Path dir = tmp.resolve("model");
+    try (KerasConversion c = KerasModelConverter.convert(file, null, BackboneRegistry.load(), Device.CPU, 1)) {
+      TaskModel m = c.model();
+      assertEquals("softmax", m.config().head().type());
+      assertEquals(4, m.config().head().outputs());
+      assertEquals(Pooling.GAP, m.config().head().pooling());
+      assertEquals("class probabilities: softmax of the logits of Dense 'logits' (4 units), which"
+          + " the model was trained on with SparseCategoricalCrossentropy(from_logits=True)",
+          c.facts().get("output"));
+      float[][] affine = m.preprocessing().asAffine().orElseThrow();
+      assertArrayEquals(new float[] {1 / 255f, 1 / 255f, 1 / 255f}, affine[0], 1e-9f);
+      assertArrayEquals(new float[] {0, 0, 0}, affine[1], 0f);
+      ModelStore.save(m, dir, Map.of("keras", c.facts()));
+    }
+    JsonNode card = KerasH5Models.JSON.readTree(dir.resolve("model.json").toFile());
+    assertEquals("affine", card.get("preprocessing").asText());
+    assertEquals("affine", card.get("config").get("preprocessing").get("mode").asText());
+    assertEquals(1 / 255.0, card.get("config").get("preprocessing").get("scale").get(0).asDouble(), 1e-9);
+    assertTrue(card.get("info").get("keras").get("output").asText().contains("from_logits=True"));
+    assertEquals("[\"rescaling (Rescaling)\"]",
+        card.get("info").get("keras").get("preprocessingLayers").toString());
+
+    RgbImage image = image();
+    float[] pixels = ImageResizer.resizeAll(List.of(image), SIZE);
+    float[] z = logits(file, pixels);
+    double max = 0;
+    for (double v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] expected = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      expected[i] = Math.exp(z[i] - max);
+      sum += expected[i];
+    }
+    try (Predictor p = Predictor.load(dir, Device.CPU)) {
+      Prediction prediction = p.predict("img", image);
+      for (var cls : prediction.classes()) {
+        double want = expected[Integer.parseInt(cls.name())] / sum;
+        assertEquals(want, cls.probability(), 1e-5, "class " + cls.name());
+      }
+    }
+  }
+
+  @Test
+  void aLinearDenseWithoutLossEvidenceIsRefusedSayingWhatToDo() throws Exception {
+    Path file = logitsModel("uncompiled.h5", null, "linear");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasModelConverter.convert(file, null, BackboneRegistry.load(), Device.CPU, 1).close());
+    assertTrue(e.getMessage().contains("the output Dense 'logits' (4 units) is linear, and the file"
+        + " holds no training config that says whether it gives class logits"), e.getMessage());
+    assertTrue(e.getMessage().contains("SparseCategoricalCrossentropy(from_logits=True)"), e.getMessage());
+
+    Path probabilities = logitsModel("mse.h5", KerasH5Models.loss("MeanSquaredError", false), "linear");
+    IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+        () -> KerasModelConverter.convert(probabilities, null, BackboneRegistry.load(), Device.CPU, 1).close());
+    assertTrue(f.getMessage().contains("the saved loss MeanSquaredError does not say"), f.getMessage());
+  }
+
+  @Test
+  void aSigmoidTopIsRefusedAsMultiLabel() throws Exception {
+    Path file = logitsModel("sigmoid.h5", KerasH5Models.loss("BinaryCrossentropy", false), "sigmoid");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasModelConverter.convert(file, null, BackboneRegistry.load(), Device.CPU, 1).close());
+    assertTrue(e.getMessage().contains("is sigmoid") && e.getMessage().contains("multi-label"),
+        e.getMessage());
+  }
+}
