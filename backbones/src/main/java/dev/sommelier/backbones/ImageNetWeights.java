@@ -36,7 +36,8 @@ public final class ImageNetWeights {
   private ImageNetWeights() {}
 
   /**
-   * The ImageNet weight file of {@code spec}, looked up in Keras's cache under {@link #kerasHome()}.
+   * The ImageNet weight file of {@code spec}: built in, or in Keras's cache under {@link
+   * #kerasHome()}.
    *
    * @throws IllegalArgumentException when the backbone has no ImageNet weights, or none of its
    *     files is here: the message lists the places looked in and the Python line that downloads

@@ -86,7 +86,8 @@ class ImageNetWeightsTest {
   void aBackboneWithoutImageNetWeightsSaysWhichHaveThem() {
     String m = assertThrows(IllegalArgumentException.class,
         () -> ImageNetWeights.locate(spec("simple_cnn", 0), REGISTRY, keras)).getMessage();
-    assertTrue(m.startsWith("simple_cnn") && m.contains(" has no ImageNet weights; they exist for "), m);
+    assertTrue(m.startsWith("simple_cnn"), m);
+    assertTrue(m.contains(" has no ImageNet weights; they exist for "), m);
     assertTrue(m.contains("resnet50") && m.contains("mobilenet_v1"), m);
   }
 }

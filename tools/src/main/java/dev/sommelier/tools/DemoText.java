@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What {@code sommelier demo} prints: the data, the runs side by side, then the demo model's test. */
+/**
+ * What {@code sommelier demo} prints: the data, the runs side by side, then the demo model's test.
+ */
 final class DemoText {
 
   private DemoText() {}

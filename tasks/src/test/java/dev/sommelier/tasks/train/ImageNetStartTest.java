@@ -11,7 +11,6 @@ import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.synthetic.Glyph;
 import dev.sommelier.tasks.data.synthetic.LogoImages;
-import dev.sommelier.tasks.data.synthetic.LogoStyle;
 import dev.sommelier.tasks.model.BackboneWeights;
 import dev.sommelier.tasks.model.ModelConfig;
 import dev.sommelier.tasks.model.TaskModel;
@@ -25,11 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What ImageNet weights buy on little data: a few cluttered logo images a class ({@link
- * LogoStyle#CLUTTERED}), the same MobileNetV1 0.25 once from the built-in ImageNet weights (only
- * its head trained, on features computed once) and once from seeded random weights (every layer
- * trained, batch norm included) for the same epochs; the ImageNet start must classify held-out
- * images far better.
+ * What ImageNet weights buy on little data: 20 drawn logo images a class ({@link LogoImages}, four
+ * glyphs on a machine body at 128 pixels), the same MobileNetV1 0.25 once from the built-in
+ * ImageNet weights (only its head trained, with Adam at 0.01, on features computed once) and once
+ * from seeded random weights (every layer trained, batch norm included, with Adam at 0.003) for
+ * the same 30 epochs; the ImageNet start must classify 120 held-out images far better. Measured
+ * (seeds 7 to 10 of the drawing): 0.775 to 0.808 from ImageNet, 0.250 (chance) from scratch;
+ * about 16 s on two cores.
  */
 class ImageNetStartTest {
 
@@ -69,7 +70,7 @@ class ImageNetStartTest {
 
   private static void drawInto(float[] images, int i, int c, Random random) {
     byte[] rgb = ImageDecoder.convert(
-        LogoImages.draw(GLYPHS.get(c), SIZE, LogoStyle.CLUTTERED, random).image()).rgb();
+        LogoImages.draw(GLYPHS.get(c), SIZE, random).image()).rgb();
     for (int j = 0; j < PIXELS; j++) {
       images[i * PIXELS + j] = rgb[j] & 0xFF;
     }
@@ -100,9 +101,11 @@ class ImageNetStartTest {
       }
       float[] x = train.clone();
       model.backbone().spec().preprocessing().applyInPlace(x);
-      TrainingConfig recipe = new TrainingConfig(List.of(new TrainingPhase(
-              imagenet ? TrainScope.HEAD : TrainScope.ALL, OptimizerKind.ADAM, 0.003f, EPOCHS)),
-          new LearningRateSchedule.Cosine(), 0, true);
+      TrainingPhase phase = imagenet
+          ? new TrainingPhase(TrainScope.HEAD, OptimizerKind.ADAM, 0.01f, EPOCHS)
+          : new TrainingPhase(TrainScope.ALL, OptimizerKind.ADAM, 0.003f, EPOCHS);
+      TrainingConfig recipe =
+          new TrainingConfig(List.of(phase), new LearningRateSchedule.Cosine(), 0, true);
       new Trainer(model, recipe).fit(new ArrayBatchSource(x, trainTargets,
           CLASSES * TRAIN_PER_CLASS, 16, true, 5), null, tmp.resolve(imagenet ? "in" : "scratch"));
       float[] t = test.clone();

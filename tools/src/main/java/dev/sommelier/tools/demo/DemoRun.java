@@ -105,7 +105,8 @@ public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, Fi
     for (ExplainedImage image : explained.images()) {
       Rectangle box = data.logoBoxes().get(image.file());
       List<Explanation> maps = image.explanations();
-      if (box != null && !maps.isEmpty() && box.contains(maps.get(0).peakX(), maps.get(0).peakY())) {
+      if (box != null && !maps.isEmpty()
+          && box.contains(maps.get(0).peakX(), maps.get(0).peakY())) {
         inside++;
       }
     }
