@@ -44,6 +44,14 @@ public interface BackboneProvider {
   }
 
   /**
+   * The Keras files of this architecture's ImageNet weights for {@code options} at about {@code
+   * inputSize}, or empty when Keras publishes none (used by {@link ImageNetWeights}).
+   */
+  default Optional<KerasImageNetFiles> imageNetFiles(int inputSize, Map<String, String> options) {
+    return Optional.empty();
+  }
+
+  /**
    * Older generations of Keras layer names for this backbone, each mapped onto today's names
    * (standalone Keras up to 2.2.4 named ResNet50's layers {@code conv1}, {@code bn_conv1},
    * {@code res2a_branch2a}, ...). Recognition and weight import try each map after today's names.

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tools.config.ConfigPreprocessor;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -26,28 +28,45 @@ public final class Cli {
 
   private Cli() {}
 
-  /** Converts {@code --device} text with {@link Device#parse}. */
-  static final class DeviceConverter implements CommandLine.ITypeConverter<Device> {
+  /**
+   * A picocli converter that parses option text with a {@code parse} method whose
+   * {@link IllegalArgumentException} message becomes the usage error.
+   */
+  private abstract static class ParsingConverter<T> implements CommandLine.ITypeConverter<T> {
+    private final Function<String, T> parse;
+
+    ParsingConverter(Function<String, T> parse) {
+      this.parse = parse;
+    }
+
     @Override
-    public Device convert(String value) {
+    public T convert(String value) {
       try {
-        return Device.parse(value);
+        return parse.apply(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }
 
+  /** Converts {@code --device} text with {@link Device#parse}. */
+  static final class DeviceConverter extends ParsingConverter<Device> {
+    DeviceConverter() {
+      super(Device::parse);
+    }
+  }
+
   /** Converts {@code --augment} text with {@link AugmentationConfig#parse}. */
-  static final class AugmentationConverter
-      implements CommandLine.ITypeConverter<AugmentationConfig> {
-    @Override
-    public AugmentationConfig convert(String value) {
-      try {
-        return AugmentationConfig.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+  static final class AugmentationConverter extends ParsingConverter<AugmentationConfig> {
+    AugmentationConverter() {
+      super(AugmentationConfig::parse);
+    }
+  }
+
+  /** Converts {@code --weights} text ({@code none}, {@code imagenet}, a path) to weights. */
+  static final class WeightsConverter extends ParsingConverter<InitialWeights> {
+    WeightsConverter() {
+      super(InitialWeights::parse);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.job.DataSource;
 import dev.sommelier.tasks.job.FineTune;
 import dev.sommelier.tasks.job.HeadOptions;
+import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tasks.job.JobJson;
 import dev.sommelier.tasks.job.TrainJob;
 import dev.sommelier.tasks.job.TrainResult;
@@ -49,8 +50,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
       "  sommelier train --folder data/guitars --split 6:2:2 \\",
-      "      --backbone mobilenet_v1:alpha=0.25 \\",
-      "      --weights ~/.keras/models/mobilenet_2_5_224_tf_no_top.h5 \\",
+      "      --backbone resnet50 --weights imagenet \\",
       "      --optimizer adam --lr 0.001 --epochs 5 --fine-tune last-2:5 --augment \\",
       "      --out runs/guitars",
       "  sommelier train --csv-values data/cucumbers/values.csv \\",
@@ -105,11 +105,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "A registered backbone with options (default: ${DEFAULT-VALUE}).")
   String backbone;
 
-  @Option(names = "--weights", paramLabel = "FILE_OR_DIR",
-      description = "A Keras model or weight file of the same backbone whose weights start the"
-          + " backbone: an official ImageNet file from ~/.keras/models, a .h5, .keras or SavedModel"
-          + " (default: seeded random weights).")
-  Path weights;
+  @Option(names = "--weights", paramLabel = "none|imagenet|FILE", defaultValue = "none",
+      converter = Cli.WeightsConverter.class,
+      description = "Where the backbone's weights start: none (seeded random), imagenet (built in"
+          + " for mobilenet_v1:alpha=0.25, else Keras's download cache ~/.keras/models or"
+          + " $KERAS_HOME/models), or a Keras model or weight file of the same backbone (.h5,"
+          + " .keras or SavedModel) (default: ${DEFAULT-VALUE}).")
+  InitialWeights weights;
 
   @Option(names = "--input-size", paramLabel = "N",
       description = "Square input size (default: per backbone, see below).")
@@ -156,9 +158,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "What trains: head, last-N (blocks) or all (default: ${DEFAULT-VALUE}).")
   String scope;
 
-  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS",
+  @Option(names = "--fine-tune", paramLabel = "SCOPE:EPOCHS[:RATE]",
       description = "Two phases: after the head, train SCOPE (last-N or all) for EPOCHS more"
-          + " epochs at a tenth of the rate, e.g. last-2:5 (default: none, one phase).")
+          + " epochs at RATE (default: a tenth of --lr), e.g. last-2:5 or last-6:10:1e-4"
+          + " (default: none, one phase).")
   String fineTune;
 
   @Option(names = "--batch-norm", paramLabel = "MODE", defaultValue = "frozen",
@@ -221,7 +224,7 @@ final class TrainCommand implements Callable<Integer> {
         .task(t)
         .seed(seed)
         .backbone(backbone)
-        .backboneWeights(weights == null ? null : Cli.kerasModel(weights))
+        .backboneWeights(initialWeights())
         .inputSize(inputSize == null ? 0 : inputSize)
         .head(head(t))
         .optimizer(OptimizerKind.parse(optimizer))
@@ -242,6 +245,13 @@ final class TrainCommand implements Callable<Integer> {
       b.workers(workers);
     }
     return b.build();
+  }
+
+  private InitialWeights initialWeights() {
+    if (weights instanceof InitialWeights.File f) {
+      Cli.kerasModel(f.path());
+    }
+    return weights;
   }
 
   private HeadOptions head(TaskKind t) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.job.InitialWeights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,32 @@ class ConfigOptionTest {
     assertEquals(f.getParent().resolve("data/shapes"), t.data.source.folder,
         "file paths are relative to the file's folder");
     assertEquals(32, t.batch, "what neither sets keeps its default");
+  }
+
+  @Test
+  void weightsAreImagenetNoneOrAFileRelativeToTheRunFile() throws IOException {
+    Path f = file("run.yaml", "folder: d", "out: o", "weights: keras/resnet50");
+    TrainCommand t = parsed(TrainCommand.class, "train", "--config", f.toString());
+    assertEquals(InitialWeights.file(f.getParent().resolve("keras/resnet50")), t.weights);
+    Path imagenet = file("imagenet.yaml", "folder: d", "out: o", "weights: imagenet");
+    assertEquals(InitialWeights.IMAGENET,
+        parsed(TrainCommand.class, "train", "--config", imagenet.toString()).weights);
+    assertEquals(InitialWeights.NONE, parsed(TrainCommand.class, "train", "--config",
+        imagenet.toString(), "--weights", "none").weights);
+    assertEquals(InitialWeights.NONE,
+        parsed(TrainCommand.class, "train", "--folder", "d", "--out", "o").weights, "default");
+  }
+
+  @Test
+  void theDemoComparesUnlessTheFileOrTheCommandLineSaysNot() throws IOException {
+    assertTrue(parsed(DemoCommand.class, "demo").compare);
+    assertEquals(InitialWeights.IMAGENET, parsed(DemoCommand.class, "demo").weights);
+    assertFalse(parsed(DemoCommand.class, "demo", "--no-compare").compare);
+    Path f = file("demo.yaml", "compare: false", "weights: none");
+    DemoCommand d = parsed(DemoCommand.class, "demo", "--config", f.toString());
+    assertFalse(d.compare);
+    assertEquals(InitialWeights.NONE, d.weights);
+    assertTrue(parsed(DemoCommand.class, "demo", "--config", f.toString(), "--compare").compare);
   }
 
   @Test

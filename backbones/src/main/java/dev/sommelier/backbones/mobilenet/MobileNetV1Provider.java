@@ -2,7 +2,9 @@ package dev.sommelier.backbones.mobilenet;
 
 import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneProvider;
+import dev.sommelier.backbones.KerasImageNetFiles;
 import dev.sommelier.backbones.Options;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,11 @@ public final class MobileNetV1Provider implements BackboneProvider {
 
   static final String NAME = "mobilenet_v1";
   private static final List<String> ALPHAS = List.of("0.25", "0.5", "0.75", "1.0");
+  /** How Keras writes each width in its weight file names. */
+  private static final Map<String, String> KERAS_ALPHA_TEXT =
+      Map.of("0.25", "2_5", "0.5", "5_0", "0.75", "7_5", "1.0", "1_0");
+  /** Input sizes Keras publishes ImageNet weights for (each trained at its size). */
+  private static final List<Integer> IMAGENET_SIZES = List.of(224, 192, 160, 128);
 
   @Override
   public String name() {
@@ -29,6 +36,16 @@ public final class MobileNetV1Provider implements BackboneProvider {
 
   @Override
   public Backbone create(int inputSize, Map<String, String> options) {
+    String alpha = alpha(options);
+    return new MobileNetV1(inputSize, Double.parseDouble(alpha), alpha);
+  }
+
+  /**
+   * The width multiplier as listed ({@code 0.25}, ...) for options that name it in any notation.
+   *
+   * @throws IllegalArgumentException for an unknown option or width, naming the accepted ones
+   */
+  private static String alpha(Map<String, String> options) {
     Options.requireKnown(NAME, options, Set.of("alpha"));
     String text = options.getOrDefault("alpha", "1.0");
     double alpha;
@@ -39,7 +56,7 @@ public final class MobileNetV1Provider implements BackboneProvider {
     }
     for (String a : ALPHAS) {
       if (Double.parseDouble(a) == alpha) {
-        return new MobileNetV1(inputSize, alpha, a);
+        return a;
       }
     }
     throw new IllegalArgumentException(
@@ -63,5 +80,24 @@ public final class MobileNetV1Provider implements BackboneProvider {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code mobilenet_2_5_224_tf_no_top.h5} and the other published input sizes of the same width,
+   * the size nearest {@code inputSize} first (convolution weights fit any input size).
+   */
+  @Override
+  public Optional<KerasImageNetFiles> imageNetFiles(int inputSize, Map<String, String> options) {
+    String alpha = alpha(options);
+    String text = KERAS_ALPHA_TEXT.get(alpha);
+    List<Integer> sizes = IMAGENET_SIZES.stream()
+        .sorted(Comparator.comparingInt((Integer s) -> Math.abs(s - inputSize))
+            .thenComparing(Comparator.reverseOrder()))
+        .toList();
+    int first = sizes.get(0);
+    return Optional.of(new KerasImageNetFiles(
+        sizes.stream().map(s -> "mobilenet_" + text + "_" + s + "_tf_no_top.h5").toList(),
+        "tf.keras.applications.MobileNet(alpha=" + alpha + ", input_shape=(" + first + ", "
+            + first + ", 3), include_top=False, weights=\"imagenet\")"));
   }
 }

@@ -2,6 +2,7 @@ package dev.sommelier.backbones.resnet;
 
 import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneProvider;
+import dev.sommelier.backbones.KerasImageNetFiles;
 import dev.sommelier.backbones.KerasNameMap;
 import dev.sommelier.backbones.Options;
 import java.util.List;
@@ -39,6 +40,13 @@ public final class ResNet50Provider implements BackboneProvider {
             && !layerNames.contains("conv4_block7_1_conv")
         ? Optional.of(Map.of())
         : Optional.empty();
+  }
+
+  @Override
+  public Optional<KerasImageNetFiles> imageNetFiles(int inputSize, Map<String, String> options) {
+    return Optional.of(new KerasImageNetFiles(
+        List.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"),
+        "tf.keras.applications.ResNet50(include_top=False, weights=\"imagenet\")"));
   }
 
   @Override

@@ -79,6 +79,9 @@ public final class TrainJob {
   public TrainResult run() throws IOException {
     long start = System.nanoTime();
     TrainSettings s = settings;
+    BackboneRegistry registry = BackboneRegistry.load();
+    Path weights = s.backboneWeights()
+        .locate(registry.create(s.backbone(), s.inputSize()).spec(), registry).orElse(null);
     DataSet data = Targets.forTask(s.data().load(), s.task());
     DataSplits parts = s.data().split(data, s.split(), s.seed());
     checkParts(parts);
@@ -95,13 +98,12 @@ public final class TrainJob {
     Path epochsCsv = out.resolve("epochs.csv");
     int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
     // A Keras model that preprocesses in its own layers trained its backbone on that input.
-    BackboneRegistry registry = BackboneRegistry.load();
-    PreprocessingChain inputLayers = s.backboneWeights() == null ? null
-        : KerasBackboneWeights.inputLayers(s.backboneWeights(),
-            registry.create(s.backbone(), s.inputSize()), registry);
+    PreprocessingChain inputLayers = weights == null ? null
+        : KerasBackboneWeights.inputLayers(weights, registry.create(s.backbone(), s.inputSize()),
+            registry);
     Preprocessing own = inputLayers == null ? null : inputLayers.transform().orElse(null);
     if (inputLayers != null && !inputLayers.augmentation().isEmpty()) {
-      logKerasAugmentation(KerasAugmentation.of(inputLayers.augmentation()));
+      logKerasAugmentation(weights, KerasAugmentation.of(inputLayers.augmentation()));
     }
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
         s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own);
@@ -111,8 +113,8 @@ public final class TrainJob {
         BatchPipeline validation = parts.validation().size() == 0 ? null
             : Pipelines.evaluation(model, parts.validation().samples(), s.batchSize(),
                 s.workers())) {
-      if (s.backboneWeights() != null) {
-        BackboneWeights.importInto(model, s.backboneWeights(), registry);
+      if (weights != null) {
+        BackboneWeights.importInto(model, weights, registry);
       }
       augmentedSamples(train, parts.train().samples(), out.resolve(AugmentedSamples.FILE));
       Trainer trainer = new Trainer(model, s.trainingConfig())
@@ -207,9 +209,9 @@ public final class TrainJob {
    * Says what the Keras model's own {@code Random*} layers are in Sommelier's terms. They are not
    * switched on behind the user's back: the run augments as its settings say.
    */
-  private void logKerasAugmentation(KerasAugmentation keras) {
+  private void logKerasAugmentation(Path weights, KerasAugmentation keras) {
     LOG.info("{} augments its training images in its own layers; Sommelier's equivalent is"
-            + " --augment {}{} (this run: --augment {})", settings.backboneWeights(),
+            + " --augment {}{} (this run: --augment {})", weights,
         keras.config(), keras.unmatched().isEmpty() ? ""
             : " (no equivalent for " + keras.unmatched() + ")", settings.augmentation());
   }

@@ -33,9 +33,10 @@ import java.util.Objects;
  * @param split train:validation[:test] ratios (default 6:4); null for data that come split
  * @param seed seed of the split, initial weights, dropout, shuffles, augmentation (default 42)
  * @param backbone registered backbone with options (default {@code mobilenet_v1})
- * @param backboneWeights a Keras model or weight file whose backbone weights start the model (an
- *     official ImageNet file from {@code ~/.keras/models}, a {@code .h5}, {@code .keras} or
- *     SavedModel exported from Python), or null for seeded random weights
+ * @param backboneWeights where the backbone's weights start: seeded random ({@link
+ *     InitialWeights#NONE}, the default), ImageNet ({@link InitialWeights#IMAGENET}) or a Keras
+ *     model or weight file of the same backbone (an official ImageNet file from {@code
+ *     ~/.keras/models}, a {@code .h5}, {@code .keras} or SavedModel exported from Python)
  * @param inputSize square input size (default: 197 for resnet50, 192 for mobilenet_v1, 28 for
  *     pixels, the backbone's own for others)
  * @param head the head (default: softmax with dropout 0.5, or the regressor with 8 hidden units)
@@ -45,7 +46,8 @@ import java.util.Objects;
  * @param epochs epochs of the first phase (default 10)
  * @param batchSize images per step (default 32)
  * @param scope what the first phase trains (default: the head)
- * @param fineTune a second phase at a tenth of the rate, or null for one phase; needs scope head
+ * @param fineTune a second phase (by default at a tenth of the rate), or null for one phase;
+ *     needs scope head
  * @param batchNorm batch-norm behaviour in training steps (default frozen)
  * @param augmentation how training images are augmented (default {@link
  *     AugmentationConfig#NONE}; {@link AugmentationConfig#DEFAULT} is the mild set for photos)
@@ -61,7 +63,7 @@ public record TrainSettings(
     SplitRatios split,
     long seed,
     String backbone,
-    Path backboneWeights,
+    InitialWeights backboneWeights,
     int inputSize,
     HeadOptions head,
     OptimizerKind optimizer,
@@ -86,6 +88,7 @@ public record TrainSettings(
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(augmentation, "augmentation");
+    Objects.requireNonNull(backboneWeights, "backboneWeights");
     if (data.presplit() != (split == null)) {
       throw new IllegalArgumentException(data.presplit()
           ? "the data come split in train/val/test folders; a split ratio does not apply"
@@ -132,13 +135,17 @@ public record TrainSettings(
     };
   }
 
-  /** The training phases: the first, and the fine-tuning one at a tenth of the rate if set. */
+  /**
+   * The training phases: the first, and the fine-tuning one if set (by default at a tenth of the
+   * rate).
+   */
   public TrainingConfig trainingConfig() {
     List<TrainingPhase> phases = new ArrayList<>();
     phases.add(new TrainingPhase(scope, optimizer, learningRate, epochs));
     if (fineTune != null) {
       phases.add(
-          new TrainingPhase(fineTune.scope(), optimizer, learningRate / 10, fineTune.epochs()));
+          new TrainingPhase(fineTune.scope(), optimizer, fineTune.rate(learningRate),
+              fineTune.epochs()));
     }
     return new TrainingConfig(phases, schedule, patience, true);
   }
@@ -151,7 +158,8 @@ public record TrainSettings(
     m.put("split", split == null ? "given" : split.toString());
     m.put("seed", seed);
     m.put("backbone", backbone);
-    m.put("backboneWeights", backboneWeights == null ? null : backboneWeights.toString());
+    m.put("backboneWeights",
+        backboneWeights == InitialWeights.NONE ? null : backboneWeights.toString());
     m.put("inputSize", inputSize);
     m.put("head", head.type());
     m.put("hidden", head.hidden());
@@ -192,7 +200,7 @@ public record TrainSettings(
     private SplitRatios split;
     private long seed = 42;
     private String backbone = "mobilenet_v1";
-    private Path backboneWeights;
+    private InitialWeights backboneWeights = InitialWeights.NONE;
     private int inputSize;
     private HeadOptions head;
     private OptimizerKind optimizer = OptimizerKind.SGD;
@@ -238,11 +246,11 @@ public record TrainSettings(
     }
 
     /**
-     * A Keras model or weight file (any format {@code KerasModelSources} reads) whose backbone
-     * weights start the model (default: none, random).
+     * Where the backbone's weights start: {@link InitialWeights#IMAGENET}, {@link
+     * InitialWeights#file} or {@link InitialWeights#NONE} (default: none, seeded random).
      */
-    public Builder backboneWeights(Path kerasModel) {
-      this.backboneWeights = kerasModel;
+    public Builder backboneWeights(InitialWeights weights) {
+      this.backboneWeights = Objects.requireNonNull(weights, "weights");
       return this;
     }
 

@@ -101,6 +101,11 @@ class JobSettingsTest {
     assertEquals("head", d.get("scope"));
     assertEquals("cpu", d.get("device"));
     assertEquals("none", d.get("augment"));
+    FineTune slow = FineTune.parse("all:2:1e-4");
+    assertEquals(new FineTune(TrainScope.ALL, 2, 1e-4f), slow);
+    assertEquals(FineTune.parse(slow.toString()), slow);
+    assertEquals(new TrainingPhase(TrainScope.ALL, OptimizerKind.SGD, 1e-4f, 2),
+        builder(DataSource.folder(tmp)).fineTune(slow).build().trainingConfig().phases().get(1));
   }
 
   @Test
@@ -118,6 +123,9 @@ class JobSettingsTest {
         .scope(TrainScope.ALL).fineTune(FineTune.parse("last-2:4")).build());
     assertThrows(IllegalArgumentException.class, () -> FineTune.parse("last-2"));
     assertThrows(IllegalArgumentException.class, () -> FineTune.parse("head:3"));
+    assertThrows(IllegalArgumentException.class, () -> FineTune.parse("last-2:3:0"));
+    assertThrows(IllegalArgumentException.class, () -> FineTune.parse("last-2:3:fast"));
+    assertThrows(IllegalArgumentException.class, () -> FineTune.parse("last-2:3:0.1:4"));
     IllegalArgumentException oneSplit = assertThrows(IllegalArgumentException.class,
         () -> builder(DataSource.folder(tmp)).split(SplitRatios.parse("1")).build());
     assertTrue(oneSplit.getMessage().contains("validation"), oneSplit.getMessage());

@@ -1,5 +1,6 @@
 package dev.sommelier.tools.config;
 
+import dev.sommelier.tasks.job.InitialWeights;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,13 +94,20 @@ public final class ConfigPreprocessor implements CommandLine.IParameterPreproces
         throw new IllegalArgumentException(f.file() + ", key '" + key + "': one value is needed,"
             + " not a list of " + e.getValue().size());
       }
-      boolean paths = option.auxiliaryTypes()[0] == Path.class;
       for (String value : e.getValue()) {
-        tokens.add(option.longestName() + "=" + (paths ? resolve(f.folder(), value) : value));
+        tokens.add(option.longestName() + "="
+            + (isPath(option, value) ? resolve(f.folder(), value) : value));
       }
       keys.put(option, key);
     }
     return tokens;
+  }
+
+  /** Whether {@code value} of {@code option} names a file: a path, or weights from a file. */
+  private static boolean isPath(OptionSpec option, String value) {
+    Class<?> type = option.auxiliaryTypes()[0];
+    return type == Path.class || type == InitialWeights.class
+        && InitialWeights.parse(value) instanceof InitialWeights.File;
   }
 
   /** {@code value} against {@code folder} when it is a relative path; otherwise as it is. */

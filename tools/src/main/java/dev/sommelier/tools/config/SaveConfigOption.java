@@ -2,6 +2,7 @@ package dev.sommelier.tools.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.core.AtomicFiles;
+import dev.sommelier.tasks.job.InitialWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,9 @@ public final class SaveConfigOption {
   }
 
   private static Object written(Object value, Path folder) {
+    if (value instanceof InitialWeights.File w) {
+      return written(w.path(), folder);
+    }
     if (value instanceof Path p) {
       String relative = folder.relativize(p.toAbsolutePath().normalize()).toString();
       return relative.isEmpty() ? "." : relative;

@@ -3,6 +3,7 @@ package dev.sommelier.tools.demo;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.GeneratedImage;
 import dev.sommelier.tasks.data.synthetic.LogoImages;
+import dev.sommelier.tasks.data.synthetic.LogoStyle;
 import dev.sommelier.tasks.data.synthetic.RankImages;
 import dev.sommelier.tasks.job.DataSource;
 import dev.sommelier.tasks.model.TaskKind;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's built-in data: for classification, seven "makers" each known by a small logo drawn at
- * a random place on a machine-like body ({@link LogoImages}); for regression, cucumbers graded by
+ * The demo's built-in data: for classification, seven "makers" each known by a small logo (about a
+ * seventh of the side) drawn at a random place on a machine-like body among distractor marks
+ * ({@link LogoImages} in {@link LogoStyle#CLUTTERED}); for regression, cucumbers graded by
  * rank 1 to 5 by their length ({@link RankImages}). Besides the training set, a few fresh images
  * (another seed, never trained on) are written to be explained; for logos their boxes are kept, so
  * that the demo can say how often the heat map's peak falls on the logo.
@@ -40,11 +42,12 @@ record DemoData(DataSource source, List<Path> fresh, Map<String, Rectangle> logo
     Path train = dir.resolve("train");
     Path fresh = dir.resolve("fresh");
     if (task == TaskKind.CLASSIFICATION) {
-      new LogoImages(MAKERS, perClass, size, FileFormat.PNG, seed).writeTo(train);
+      new LogoImages(MAKERS, perClass, size, FileFormat.PNG, seed, LogoStyle.CLUTTERED)
+          .writeTo(train);
       Map<String, Rectangle> boxes = new LinkedHashMap<>();
       List<Path> files = new ArrayList<>();
       for (LogoImages.LogoImage l : new LogoImages(MAKERS, FRESH_PER_CLASS, size, FileFormat.PNG,
-          seed + 1).writeTo(fresh)) {
+          seed + 1, LogoStyle.CLUTTERED).writeTo(fresh)) {
         files.add(l.image().file());
         boxes.put(l.image().file().toString(), l.box());
       }

@@ -1,95 +1,102 @@
 package dev.sommelier.tools.demo;
 
 import dev.sommelier.core.Device;
-import dev.sommelier.core.layers.BatchNormMode;
-import dev.sommelier.heads.Pooling;
-import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.explain.job.ExplainJob;
 import dev.sommelier.tasks.explain.job.ExplainResult;
 import dev.sommelier.tasks.explain.job.ExplainSettings;
 import dev.sommelier.tasks.explain.job.ExplainedImage;
 import dev.sommelier.tasks.explain.job.Explanation;
-import dev.sommelier.tasks.job.HeadOptions;
+import dev.sommelier.tasks.job.FineTune;
+import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tasks.job.TrainJob;
 import dev.sommelier.tasks.job.TrainResult;
 import dev.sommelier.tasks.job.TrainSettings;
 import dev.sommelier.tasks.model.TaskKind;
-import dev.sommelier.tasks.train.LearningRateSchedule;
-import dev.sommelier.tasks.train.OptimizerKind;
-import dev.sommelier.tasks.train.TrainScope;
 import dev.sommelier.tools.report.RunReport;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo from end to end: writes the built-in data, trains a small MobileNetV1 (width 0.25) from
- * scratch on it, evaluates the held-out test part, explains fresh images with Grad-CAM and writes
- * the run's report. The recipe (Adam at 0.003 with a cosine schedule, batch norm in training mode,
- * no dropout, split 6:2:2) is one measured to learn the logos in about three minutes on two cores at
- * the default size; the maps come from {@value #LAYER}, whose 8x8 map at 128 pixels is finer than
- * the 4x4 of the default Grad-CAM layer.
+ * The demo from end to end: writes the built-in data, trains a small MobileNetV1 (width 0.25) on
+ * it from {@code weights} (ImageNet by default: head first, then the last blocks, see {@link
+ * DemoRecipe}), evaluates the held-out test part, explains fresh images with Grad-CAM at {@value
+ * #LAYER} and writes the run's report; then, when comparing, does the same from random weights in
+ * {@code out/scratch}, on the same data, split and seed and for as many epochs.
  *
  * @param task classification (makers by logo) or regression (cucumbers by rank)
- * @param perClass training images per maker or rank
+ * @param perClass drawn images per maker or rank (split 4:1:2)
  * @param inputSize side of the images and of the model's input
- * @param epochs training epochs
+ * @param epochs epochs of the head (of the whole run, from scratch)
+ * @param fineTune the fine-tuning phase after the head, or null for none
+ * @param weights where the demo model's backbone starts
+ * @param compare whether to train from scratch beside it (ignored when it starts from none)
  * @param seed seed of the data, split, weights and shuffles
  * @param workers threads decoding images, or null for the training default (the processors)
  * @param device where the graph runs
  * @param out the run's folder
  */
-public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, long seed,
-    Integer workers, Device device, Path out) {
+public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, FineTune fineTune,
+    InitialWeights weights, boolean compare, long seed, Integer workers, Device device,
+    Path out) {
 
   /** The demo's backbone. */
   public static final String BACKBONE = "mobilenet_v1:alpha=0.25";
   /** The explained layer. */
   public static final String LAYER = "conv_pw_11_relu";
+  /** Where the run from scratch goes, under {@code out}. */
+  public static final String SCRATCH = "scratch";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
-  private static final float LEARNING_RATE = 0.003f;
-  private static final int BATCH = 32;
+
+  /** Checks that the weights are given. */
+  public DemoRun {
+    Objects.requireNonNull(weights, "weights");
+  }
+
+  /** Epochs of a run in all: the head's and the fine-tuning's. */
+  public int totalEpochs() {
+    return epochs + (fineTune == null ? 0 : fineTune.epochs());
+  }
+
+  /** Whether a run from scratch is trained beside the demo model. */
+  public boolean comparing() {
+    return compare && weights != InitialWeights.NONE;
+  }
 
   /** Runs the demo. */
   public DemoResult run() throws IOException {
     long start = System.nanoTime();
     LOG.info("demo: writing the {} data set under {}", task, out.resolve("data"));
     DemoData data = DemoData.write(task, perClass, inputSize, seed, out.resolve("data"));
-    TrainResult trained = new TrainJob(trainSettings(data)).run();
-    ExplainResult explained = new ExplainJob(ExplainSettings.builder(trained.model(),
-        data.fresh(), out.resolve("explain")).layer(LAYER).seed(seed).device(device).build())
-        .run();
-    int onLogo = task == TaskKind.CLASSIFICATION ? peaksOnLogo(explained, data) : -1;
-    Path report = RunReport.write(out).index();
-    return new DemoResult(out, trained, explained, onLogo, report,
-        (System.nanoTime() - start) / 1e9);
+    boolean pretrained = weights != InitialWeights.NONE;
+    LOG.info("demo: training from {} weights in {}", weights, out);
+    DemoTraining model = train(pretrained ? DemoRecipe.pretrained(this, data.source(), out)
+        : DemoRecipe.scratch(this, data.source(), out), data);
+    DemoTraining scratch = null;
+    if (comparing()) {
+      Path dir = out.resolve(SCRATCH);
+      LOG.info("demo: the same data from scratch in {}", dir);
+      scratch = train(DemoRecipe.scratch(this, data.source(), dir), data);
+    }
+    return new DemoResult(out, model, scratch, (System.nanoTime() - start) / 1e9);
   }
 
-  private TrainSettings trainSettings(DemoData data) {
-    HeadOptions head = HeadOptions.defaultFor(task);
-    TrainSettings.Builder b = TrainSettings.builder(data.source(), out)
-        .task(task)
-        .split(SplitRatios.parse("6:2:2"))
-        .seed(seed)
-        .backbone(BACKBONE)
-        .inputSize(inputSize)
-        .head(new HeadOptions(head.type(), 0f, head.hidden(), Pooling.GAP))
-        .optimizer(OptimizerKind.ADAM)
-        .learningRate(LEARNING_RATE)
-        .schedule(new LearningRateSchedule.Cosine())
-        .epochs(epochs)
-        .batchSize(BATCH)
-        .scope(TrainScope.ALL)
-        .batchNorm(BatchNormMode.TRAINING)
-        .device(device);
-    if (workers != null) {
-      b.workers(workers);
-    }
-    return b.build();
+  /** Trains with {@code settings}, explains the fresh images and writes the report. */
+  private DemoTraining train(TrainSettings settings, DemoData data) throws IOException {
+    long start = System.nanoTime();
+    TrainResult trained = new TrainJob(settings).run();
+    ExplainResult explained = new ExplainJob(ExplainSettings.builder(trained.model(),
+        data.fresh(), settings.out().resolve("explain")).layer(LAYER).seed(seed).device(device)
+        .build()).run();
+    int onLogo = task == TaskKind.CLASSIFICATION ? peaksOnLogo(explained, data) : -1;
+    Path report = RunReport.write(settings.out()).index();
+    return new DemoTraining(settings.backboneWeights().toString(), trained, explained, onLogo,
+        report, (System.nanoTime() - start) / 1e9);
   }
 
   /** Fresh images whose first map peaks inside their logo's box. */
@@ -98,7 +105,8 @@ public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, lo
     for (ExplainedImage image : explained.images()) {
       Rectangle box = data.logoBoxes().get(image.file());
       List<Explanation> maps = image.explanations();
-      if (box != null && !maps.isEmpty() && box.contains(maps.get(0).peakX(), maps.get(0).peakY())) {
+      if (box != null && !maps.isEmpty()
+          && box.contains(maps.get(0).peakX(), maps.get(0).peakY())) {
         inside++;
       }
     }

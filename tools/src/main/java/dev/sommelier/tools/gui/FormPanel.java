@@ -33,12 +33,17 @@ final class FormPanel extends JPanel {
   private final JRadioButton train = new JRadioButton("Train a model", true);
   private final JComboBox<String> backbone;
   private final JTextField inputSize;
+  private final JComboBox<WeightsChoice> weights = new JComboBox<>(WeightsChoice.values());
+  private final FolderField weightsFile = FolderField.fileOrFolder("weightsFile",
+      "A Keras weights file (.h5) or SavedModel folder of the same backbone");
   private final FolderField data =
       new FolderField("dataFolder", "A folder with one sub-folder of images per class");
   private final JComboBox<String> optimizer;
   private final JTextField learningRate;
   private final JTextField batch;
   private final JTextField epochs;
+  private final JComboBox<String> scope;
+  private final JTextField fineTune;
   private final JComboBox<String> augment;
   private final FolderField trainOut =
       new FolderField("trainOut", "Where the model, report.json and epochs.csv go");
@@ -60,13 +65,28 @@ final class FormPanel extends JPanel {
     backbone.setName("backbone");
     backbone.setToolTipText("A registered backbone; type options too, e.g. simple_cnn:blocks=2");
     inputSize = field("inputSize", d.inputSize(), 4, "Square input size; blank for the default");
+    weights.setName("weights");
+    weights.setToolTipText("Where the backbone's weights start; ImageNet weights of other"
+        + " backbones come from Keras's cache, ~/.keras/models");
+    weights.setSelectedItem(WeightsChoice.of(d.weights()));
+    weightsFile.setEnabled(false);
+    weights.addActionListener(e -> weightsFile.setEnabled(
+        weights.getSelectedItem() == WeightsChoice.FILE));
     optimizer = new JComboBox<>(Arrays.stream(OptimizerKind.values())
         .map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
     optimizer.setSelectedItem(d.optimizer());
     optimizer.setName("optimizer");
     learningRate = field("learningRate", d.learningRate(), 6, "Learning rate");
     batch = field("batch", d.batch(), 4, "Images per step");
-    epochs = field("epochs", d.epochs(), 4, "Epochs to train");
+    epochs = field("epochs", d.epochs(), 4, "Epochs to train (of the first phase)");
+    scope = new JComboBox<>(new String[] {"head", "last-2", "last-4", "all"});
+    scope.setEditable(true);
+    scope.setSelectedItem(d.scope());
+    scope.setName("scope");
+    scope.setToolTipText("What trains: the head, the head and the last N blocks (last-N), or all");
+    fineTune = field("fineTune", d.fineTune(), 10, "After the head, train SCOPE for EPOCHS more"
+        + " epochs at RATE (default: a tenth of the learning rate), e.g. last-2:5 or"
+        + " last-6:10:1e-4; blank for none");
     augment = new JComboBox<>(new String[] {d.augment(), "default", "default,cutout"});
     augment.setEditable(true);
     augment.setPrototypeDisplayValue("flip,affine:0.3,cutout:0.2, room");
@@ -110,8 +130,10 @@ final class FormPanel extends JPanel {
   /** The train fields as typed. */
   TrainForm trainForm() {
     return new TrainForm(String.valueOf(backbone.getEditor().getItem()), inputSize.getText(),
-        data.text(), String.valueOf(optimizer.getSelectedItem()), learningRate.getText(),
-        batch.getText(), epochs.getText(), String.valueOf(augment.getEditor().getItem()),
+        ((WeightsChoice) weights.getSelectedItem()).weights(weightsFile.text()), data.text(),
+        String.valueOf(optimizer.getSelectedItem()), learningRate.getText(), batch.getText(),
+        epochs.getText(), String.valueOf(scope.getEditor().getItem()), fineTune.getText(),
+        String.valueOf(augment.getEditor().getItem()),
         trainOut.text());
   }
 
@@ -125,11 +147,14 @@ final class FormPanel extends JPanel {
     row(p, 0, "Data folder", data);
     row(p, 1, "Backbone", inline(backbone, new JLabel("Input size"), inputSize,
         hint("blank: the backbone's default")));
-    row(p, 2, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
+    row(p, 2, "Start from", inline(weights, weightsFile));
+    row(p, 3, "Optimizer", inline(optimizer, new JLabel("Learning rate"), learningRate,
         new JLabel("Batch"), batch, new JLabel("Epochs"), epochs));
-    row(p, 3, "Augmentation", inline(augment,
+    row(p, 4, "Train", inline(scope, new JLabel("Then fine-tune"), fineTune,
+        hint("SCOPE:EPOCHS[:RATE], e.g. last-2:5; blank: none")));
+    row(p, 5, "Augmentation", inline(augment,
         hint("training images only; OUT/augmented-samples.png shows them")));
-    row(p, 4, "Output folder", trainOut);
+    row(p, 6, "Output folder", trainOut);
     return p;
   }
 

@@ -28,8 +28,9 @@ class GuiTasksTest {
   void stopEndsTrainingAfterAnEpochAndTheModelPredicts() throws Exception {
     Path shapes = tmp.resolve("shapes");
     new ShapeImages(2, 10, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 5).writeTo(shapes);
-    TrainTask train = new TrainTask(new TrainForm("simple_cnn:blocks=2,width=4", "32",
-        shapes.toString(), "sgd", "0.01", "4", "3", "flip", tmp.resolve("run").toString())
+    TrainTask train = new TrainTask(new TrainForm("simple_cnn:blocks=2,width=4", "32", "none",
+        shapes.toString(), "sgd", "0.01", "4", "3", "head", "", "flip",
+        tmp.resolve("run").toString())
         .settings());
     train.stop();
     List<JobEvent> events = new ArrayList<>();

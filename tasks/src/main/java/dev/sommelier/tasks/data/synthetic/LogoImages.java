@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,15 +28,18 @@ import org.apache.commons.csv.CSVPrinter;
  * from the same palette for every class. The logo's bounding box is returned and written to
  * {@code dir/boxes.csv} as {@code path,class,x0,y0,x1,y1} (pixels, {@code x1}/{@code y1}
  * exclusive, path relative to {@code dir}) so that a Grad-CAM map can be checked against it.
- * Images are in class folders named after the glyphs.
+ * Images are in class folders named after the glyphs. The {@link LogoStyle} sets the logo's size
+ * and how many distractor marks surround it (none by default).
  *
  * @param classes number of logo glyphs, 1 to 8
  * @param perClass images per class
  * @param size side of the square images in pixels
  * @param format PNG or JPEG
  * @param seed seed of everything random
+ * @param style the logo's size and the clutter around it
  */
-public record LogoImages(int classes, int perClass, int size, FileFormat format, long seed) {
+public record LogoImages(int classes, int perClass, int size, FileFormat format, long seed,
+    LogoStyle style) {
 
   /** Name of the CSV of logo boxes written beside the class folders. */
   public static final String BOXES_CSV = "boxes.csv";
@@ -46,6 +51,7 @@ public record LogoImages(int classes, int perClass, int size, FileFormat format,
 
   /** Checks the counts. */
   public LogoImages {
+    Objects.requireNonNull(style, "style");
     Glyph.first(classes);
     if (perClass < 1 || size < 32) {
       throw new IllegalArgumentException("need perClass >= 1 and size >= 32, got " + perClass
@@ -53,14 +59,24 @@ public record LogoImages(int classes, int perClass, int size, FileFormat format,
     }
   }
 
-  /** {@code classes x perClass} PNGs of 64x64, seed 0. */
+  /** Plain logos ({@link LogoStyle#PLAIN}). */
+  public LogoImages(int classes, int perClass, int size, FileFormat format, long seed) {
+    this(classes, perClass, size, format, seed, LogoStyle.PLAIN);
+  }
+
+  /** {@code classes x perClass} PNGs of 64x64, seed 0, plain logos. */
   public static LogoImages of(int classes, int perClass) {
     return new LogoImages(classes, perClass, 64, FileFormat.PNG, 0);
   }
 
   /** The same set with seed {@code s}. */
   public LogoImages withSeed(long s) {
-    return new LogoImages(classes, perClass, size, format, s);
+    return new LogoImages(classes, perClass, size, format, s, style);
+  }
+
+  /** The same set in style {@code s}. */
+  public LogoImages withStyle(LogoStyle s) {
+    return new LogoImages(classes, perClass, size, format, seed, s);
   }
 
   /** One written image and where its logo is. */
@@ -89,7 +105,7 @@ public record LogoImages(int classes, int perClass, int size, FileFormat format,
       for (int i = 0; i < perClass; i++) {
         Path file = dir.resolve(name).resolve(String.format("%s_%04d.%s", name, i,
             format.extension()));
-        Drawn d = draw(glyphs.get(k), size, random);
+        Drawn d = draw(glyphs.get(k), size, style, random);
         format.write(d.image(), file);
         out.add(new LogoImage(new GeneratedImage(file, k, name, Float.NaN), d.box()));
       }
@@ -106,16 +122,30 @@ public record LogoImages(int classes, int perClass, int size, FileFormat format,
     return out;
   }
 
-  /** One image with {@code logo} on a machine body; the logo's radius is 10-13% of the side. */
+  /** One image with {@code logo} on a machine body, {@link LogoStyle#PLAIN}. */
   public static Drawn draw(Glyph logo, int size, Random random) {
+    return draw(logo, size, LogoStyle.PLAIN, random);
+  }
+
+  /**
+   * One image with {@code logo} on a machine body, as large as {@code style} says, the
+   * distractors drawn first and clear of the logo's circle; the random draws do not depend on
+   * {@code logo}, so one stream draws the same picture around each glyph.
+   */
+  public static Drawn draw(Glyph logo, int size, LogoStyle style, Random random) {
     BufferedImage image = Canvas.noisyBackground(size, random);
     Graphics2D g = Canvas.graphics(image);
     Rectangle body = drawBody(g, size, random);
-    double r = size * (0.10 + 0.03 * random.nextDouble());
+    double r = size * (style.minRadius()
+        + (style.maxRadius() - style.minRadius()) * random.nextDouble());
     double cx = body.x + r + 1 + random.nextDouble() * (body.width - 2 * r - 2);
     double cy = body.y + r + 1 + random.nextDouble() * (body.height - 2 * r - 2);
     Shape shape = logo.shape(cx, cy, r);
-    g.setColor(LOGO_COLOURS[random.nextInt(LOGO_COLOURS.length)]);
+    Color colour = LOGO_COLOURS[random.nextInt(LOGO_COLOURS.length)];
+    double clear = r + Math.max(2, 0.3 * r);
+    Distractors.draw(g, size, r, new Rectangle2D.Double(cx - clear, cy - clear, 2 * clear,
+        2 * clear), LOGO_COLOURS, style.distractors(), random);
+    g.setColor(colour);
     g.fill(shape);
     g.dispose();
     Rectangle box = shape.getBounds().intersection(new Rectangle(0, 0, size, size));
