@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         + " computed once, then fine-tunes its last blocks; evaluates it on held-out images,"
         + " explains fresh images with Grad-CAM and writes a report. Beside it, the same network"
         + " trains from scratch on the same data, split, seed and epochs (OUT/scratch), and"
-        + " both are printed side by side. About %s on two CPU cores at the defaults.",
+        + " both are printed side by side. About three minutes on two CPU cores at the defaults.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier demo",
@@ -40,11 +40,11 @@ import picocli.CommandLine.Spec;
       "  sommelier demo --weights none --epochs 30      # from scratch only",
       "  sommelier demo --fine-tune none                # the head alone",
       "  sommelier demo --task regression --out runs/cucumbers",
-      "  sommelier demo --images-per-class 700 --input-size 128 --epochs 20",
+      "  sommelier demo --images-per-class 35 --input-size 160   # smaller, quicker",
       "  sommelier demo --config demo.yaml --epochs 20",
       "",
-      "Then open OUT/report/index.html (and OUT/scratch/report/index.html); OUT/data holds the",
-      "drawn images, OUT/model the model, OUT/explain the heat maps."
+      "Then open OUT/report/index.html and OUT/scratch/report/index.html; OUT/data",
+      "holds the drawn images, OUT/model the model, OUT/explain the heat maps."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
       converter = Cli.WeightsConverter.class,
       description = "Where the backbone starts: imagenet (the built-in ImageNet weights of"
           + " MobileNetV1 0.25), none (seeded random weights, trained from scratch), or a Keras"
-          + " SavedModel of mobilenet_v1:alpha=0.25 (default: ${DEFAULT-VALUE}).")
+          + " model or weight file (.h5, .keras, SavedModel) of mobilenet_v1:alpha=0.25"
+          + " (default: ${DEFAULT-VALUE}).")
   InitialWeights weights;
 
   @Option(names = "--compare", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -37,6 +37,7 @@ final class DemoText {
     String from = title(r.model());
     o.println(from.substring(0, 1).toUpperCase(Locale.ROOT) + from.substring(1) + ":");
     EvaluationText.print(o, t.evaluation());
+    o.println();
     o.println("Report:  " + r.model().report().toAbsolutePath());
     if (r.scratch() != null) {
       o.println("Scratch: " + r.scratch().report().toAbsolutePath());
