@@ -50,7 +50,10 @@ public final class KerasBackboneWeights {
   public static PreprocessingChain inputLayers(
       Path path, Backbone backbone, BackboneRegistry registry) {
     try (KerasModelSource source = KerasModelSources.open(path)) {
-      return chain(source, recognized(source, backbone, registry));
+      // A weight file has no layers before its backbone; recognising its backbone would read every
+      // array (the kernels' shapes) only to learn that.
+      return source.layers().isEmpty() ? PreprocessingChain.none()
+          : chain(source, recognized(source, backbone, registry));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.job;
 
+import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.backbones.keras.KerasBackboneWeights;
@@ -80,8 +81,8 @@ public final class TrainJob {
     long start = System.nanoTime();
     TrainSettings s = settings;
     BackboneRegistry registry = BackboneRegistry.load();
-    Path weights = s.backboneWeights()
-        .locate(registry.create(s.backbone(), s.inputSize()).spec(), registry).orElse(null);
+    Backbone backbone = registry.create(s.backbone(), s.inputSize());
+    Path weights = s.backboneWeights().locate(backbone.spec(), registry).orElse(null);
     DataSet data = Targets.forTask(s.data().load(), s.task());
     DataSplits parts = s.data().split(data, s.split(), s.seed());
     checkParts(parts);
@@ -99,8 +100,7 @@ public final class TrainJob {
     int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
     // A Keras model that preprocesses in its own layers trained its backbone on that input.
     PreprocessingChain inputLayers = weights == null ? null
-        : KerasBackboneWeights.inputLayers(weights, registry.create(s.backbone(), s.inputSize()),
-            registry);
+        : KerasBackboneWeights.inputLayers(weights, backbone, registry);
     Preprocessing own = inputLayers == null ? null : inputLayers.transform().orElse(null);
     if (inputLayers != null && !inputLayers.augmentation().isEmpty()) {
       logKerasAugmentation(weights, KerasAugmentation.of(inputLayers.augmentation()));
