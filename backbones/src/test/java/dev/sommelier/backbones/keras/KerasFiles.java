@@ -2,12 +2,12 @@ package dev.sommelier.backbones.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sommelier.backbones.testing.H5Arrays;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,9 @@ final class KerasFiles {
           String name = parts[i];
           parent = sub.computeIfAbsent(path, k -> p.putGroup(name));
         }
-        parent.putDataset(parts[parts.length - 1], nested(w.getValue()));
+        KerasWeight array = w.getValue();
+        parent.putDataset(parts[parts.length - 1],
+            H5Arrays.nested(array.values(), array.shape().asArray()));
       }
     }
   }
@@ -156,7 +158,8 @@ final class KerasFiles {
       }
       WritableGroup v = g.putGroup("vars");
       for (int i = 0; i < vars.size(); i++) {
-        v.putDataset(Integer.toString(i), nested(vars.get(i)));
+        KerasWeight w = vars.get(i);
+        v.putDataset(Integer.toString(i), H5Arrays.nested(w.values(), w.shape().asArray()));
       }
     }
   }
@@ -165,32 +168,6 @@ final class KerasFiles {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(bytes);
     zip.closeEntry();
-  }
-
-  /** The array as jHDF writes it: nested Java arrays of the weight's shape. */
-  static Object nested(KerasWeight w) {
-    long[] shape = w.shape().asArray();
-    if (shape.length == 0) {
-      return w.values()[0];
-    }
-    int[] dims = new int[shape.length];
-    for (int i = 0; i < dims.length; i++) {
-      dims[i] = Math.toIntExact(shape[i]);
-    }
-    Object out = Array.newInstance(float.class, dims);
-    fill(out, w.values(), new int[] {0});
-    return out;
-  }
-
-  private static void fill(Object array, float[] values, int[] at) {
-    if (array instanceof float[] row) {
-      System.arraycopy(values, at[0], row, 0, row.length);
-      at[0] += row.length;
-      return;
-    }
-    for (int i = 0; i < Array.getLength(array); i++) {
-      fill(Array.get(array, i), values, at);
-    }
   }
 
   /** The arrays of {@code weights} grouped as Keras 2 writes a plain layer's: {@code conv1/kernel:0}. */

@@ -9,6 +9,7 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.KerasNameMap;
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.backbones.keras.KerasBackboneWeights;
+import dev.sommelier.backbones.testing.H5Arrays;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
@@ -83,7 +84,7 @@ class ResNet50LegacyNamesTest {
             }
             written.put(v.name(), values);
             weightNames.add(old + "/" + weight + ":0");
-            inner.putDataset(weight + ":0", nested(values, v.shape().asArray()));
+            inner.putDataset(weight + ":0", H5Arrays.nested(values, v.shape().asArray()));
           }
           g.putAttribute("weight_names", weightNames.toArray(new String[0]));
         }
@@ -111,26 +112,5 @@ class ResNet50LegacyNamesTest {
     LayerGraph g = LayerGraph.inference(rt);
     BackboneRegistry.load().create("resnet50", 32).build(g, g.input("input_1", 32, 32, 3));
     return g;
-  }
-
-  private static Object nested(float[] values, long[] shape) {
-    int[] dims = new int[shape.length];
-    for (int i = 0; i < dims.length; i++) {
-      dims[i] = Math.toIntExact(shape[i]);
-    }
-    Object out = java.lang.reflect.Array.newInstance(float.class, dims);
-    fill(out, values, new int[] {0});
-    return out;
-  }
-
-  private static void fill(Object array, float[] values, int[] at) {
-    if (array instanceof float[] row) {
-      System.arraycopy(values, at[0], row, 0, row.length);
-      at[0] += row.length;
-      return;
-    }
-    for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
-      fill(java.lang.reflect.Array.get(array, i), values, at);
-    }
   }
 }
