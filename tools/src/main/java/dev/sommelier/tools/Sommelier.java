@@ -2,11 +2,14 @@ package dev.sommelier.tools;
 
 import dev.sommelier.tools.bench.BenchCommand;
 import dev.sommelier.tools.gui.GuiCommand;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,7 +59,20 @@ import picocli.CommandLine.Spec;
     })
 public final class Sommelier implements Callable<Integer> {
 
+  /** The slf4j-simple property that sets the level of sommelier's own loggers. */
+  static final String DEBUG_LOGGING = "org.slf4j.simpleLogger.log.dev.sommelier";
+
   @Spec CommandSpec spec;
+
+  /**
+   * Accepted by every command. The launcher script reads it to let TensorFlow's native log lines
+   * through; here it turns on sommelier's debug messages.
+   */
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show TensorFlow's own log lines (hidden by the sommelier script) and debug messages.")
+  boolean verbose;
 
   /**
    * Runs the command line and exits with its status. AWT (plots) runs headless unless asked
@@ -66,6 +82,9 @@ public final class Sommelier implements Callable<Integer> {
     boolean window = args.length > 0 && args[0].equals("gui");
     if (System.getProperty("java.awt.headless") == null && !window) {
       System.setProperty("java.awt.headless", "true");
+    }
+    if (Arrays.asList(args).contains("--verbose")) {
+      System.setProperty(DEBUG_LOGGING, "debug");
     }
     System.exit(commandLine().execute(args));
   }
