@@ -71,12 +71,12 @@ import picocli.CommandLine.Spec;
       "* = in the default set:",
       "  flip *       mirror left to right",
       "  vflip        mirror top to bottom",
-      "  affine *     rotate +-30 deg, shift and zoom +-20 %, shear +-10 deg, border",
-      "               pixels repeated outwards (0.25: +-7.5 deg, +-5 %)",
-      "  brightness * shift by up to +-50 % of full scale (0.2: +-10 %)",
+      "  affine *     rotate +-30 deg, shift and zoom +-20 %%, shear +-10 deg, border",
+      "               pixels repeated outwards (0.25: +-7.5 deg, +-5 %%)",
+      "  brightness * shift by up to +-50 %% of full scale (0.2: +-10 %%)",
       "  contrast *   scale about the mean by 0 to 2 (0.2: 0.8 to 1.2)",
-      "  cutout       a mean-colour rectangle, sides up to the image's (0.25: 25 %)",
-      "  salt-pepper  up to 10 % of the pixels black or white (0.2: 2 %)"
+      "  cutout       a mean-colour rectangle, sides up to the image's (0.25: 25 %%)",
+      "  salt-pepper  up to 10 %% of the pixels black or white (0.2: 2 %%)"
     })
 final class TrainCommand implements Callable<Integer> {
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -89,10 +92,20 @@ class AugmentOptionTest {
 
   @Test
   void theHelpListsTheOperationsWithTheirRanges() {
-    CliRun r = CliRun.of("train", "--help");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    CliRun r;
+    try {
+      System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+      r = CliRun.of("train", "--help");
+    } finally {
+      System.setErr(stderr);
+    }
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("--augment[=OPS]"), r.out());
     assertTrue(r.out().contains("  affine *     rotate +-30 deg, shift and zoom +-20 %"), r.out());
     assertTrue(r.out().contains("  salt-pepper  up to 10 % of the pixels"), r.out());
+    String warned = warnings.toString(StandardCharsets.UTF_8);
+    assertTrue(warned.isEmpty(), "picocli cannot format the help: " + warned);
   }
 }
