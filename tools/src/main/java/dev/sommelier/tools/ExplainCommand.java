@@ -34,11 +34,15 @@ import picocli.CommandLine.Spec;
     description = "Explains image files with a saved model (Grad-CAM or Grad-CAM++): per image and"
         + " target a heat-map overlay, the raw map as 16-bit PNG and CSV, and deletion curves"
         + " (map order vs random order; lower area = more faithful map); per run"
-        + " OUT/contact-sheet.png and OUT/explanations.json. Images that cannot be decoded are"
-        + " skipped and listed.",
+        + " OUT/contact-sheet.png and OUT/explanations.json. An image in a folder named after one"
+        + " of the model's classes (test/<class>/<image>, the layout train reads) is marked right"
+        + " or wrong, a wrong answer framed in red on the sheet, with the accuracy over those."
+        + " Images that cannot be decoded are skipped and listed; when none can be, the command"
+        + " fails with exit status 2.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
+      "  sommelier explain --model runs/shapes/model --images data/test --out explained",
       "  sommelier explain --model runs/shapes/model --images incoming/ --top 3 \\",
       "      --out explained",
       "  sommelier explain --model runs/shapes/model --images a.png b.png \\",
@@ -46,7 +50,8 @@ import picocli.CommandLine.Spec;
       "      --out explained --json",
       "  sommelier explain --config explain.yaml --images photo.jpg --top 2",
       "",
-      "A folder stands for its jpg, jpeg, png, bmp and gif files."
+      "A folder stands for its jpg, jpeg, png, bmp and gif files, in it and in its",
+      "sub-folders."
     })
 final class ExplainCommand implements Callable<Integer> {
 
@@ -113,9 +118,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
     for (ExplainedImage e : r.images()) {
       for (Explanation x : e.explanations()) {
-        o.printf(Locale.ROOT, "%s  %s  peak (%d, %d)  deletion AUC %.3f vs random %.3f%n",
+        o.printf(Locale.ROOT, "%s  %s  peak (%d, %d)  deletion AUC %.3f vs random %.3f%s%n",
             e.file(), x.target(), x.peakX(), x.peakY(), x.faithfulness().map().auc(),
-            x.faithfulness().random().auc());
+            x.faithfulness().random().auc(), TruthText.mark(e.trueClass(), e.correct()));
       }
     }
     for (SkippedImage s : r.skipped()) {
@@ -123,6 +128,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
     FaithfulnessSummary f = r.faithfulness();
     o.println();
+    String accuracy = TruthText.accuracy(r.knownTruth());
+    if (accuracy != null) {
+      o.println(accuracy);
+    }
     o.printf(Locale.ROOT, "Layer %s, %s: mean deletion AUC %.3f (random %.3f), first-step drop"
         + " %.3f (random %.3f) over %d maps%n", r.layer(), method(r.method()), f.mapAuc(),
         f.randomAuc(), f.mapFirstStepDrop(), f.randomFirstStepDrop(), f.maps());

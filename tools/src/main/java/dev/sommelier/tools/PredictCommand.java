@@ -32,18 +32,22 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "Predicts image files with a saved model: every class with its probability, most"
         + " probable first, or the value (and rank). Writes OUT/predictions.csv and"
-        + " OUT/predictions.json; images that cannot be decoded are skipped and listed.",
+        + " OUT/predictions.json. An image in a folder named after one of the model's classes"
+        + " (test/<class>/<image>, the layout train reads) is marked right or wrong, with the"
+        + " accuracy over those. Images that cannot be decoded are skipped and listed; when none"
+        + " can be, the command fails with exit status 2.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
+      "  sommelier predict --model runs/shapes/model --out predictions data/test",
       "  sommelier predict --model runs/shapes/model --out predictions \\",
       "      incoming/ more/a.png",
       "  sommelier predict --model runs/cucumbers/model --out predictions \\",
       "      @list.txt --json",
       "  sommelier predict --config predict.yaml --batch 8 photo.jpg",
       "",
-      "A folder stands for its jpg, jpeg, png, bmp and gif files; @FILE reads arguments from FILE,"
-          + " one a line."
+      "A folder stands for its jpg, jpeg, png, bmp and gif files, in it and in its sub-folders;"
+          + " @FILE reads arguments from FILE, one a line."
     })
 final class PredictCommand implements Callable<Integer> {
 
@@ -83,12 +87,16 @@ final class PredictCommand implements Callable<Integer> {
       Cli.printJson(o, JobJson.tree(r));
     } else {
       for (PredictedImage p : r.predictions()) {
-        o.println(p.file() + "  " + answer(p));
+        o.println(p.file() + "  " + answer(p) + TruthText.mark(p.trueClass(), p.correct()));
       }
       for (SkippedImage s : r.skipped()) {
         o.println(s.file() + "  skipped: " + s.reason());
       }
       o.println();
+      String accuracy = TruthText.accuracy(r.knownTruth());
+      if (accuracy != null) {
+        o.println(accuracy);
+      }
       o.println("Predictions: " + r.csv() + ", " + r.json());
     }
     o.flush();

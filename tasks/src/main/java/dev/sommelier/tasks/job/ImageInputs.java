@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * The image files a prediction runs on: files as named (whatever their extension: a file that does
- * not decode is skipped later), and for each folder the visible jpg, jpeg, png, bmp and gif files
- * directly in it, in natural order of their names (the files the folder loaders pick up).
+ * not decode is skipped later), and for each folder the visible jpg, jpeg, png, bmp and gif files in
+ * it and in its visible sub-folders at any depth ({@link ImageFiles#imagesUnder}: a folder's own
+ * files, then each sub-folder's, in natural order of the names), so a folder of class folders, the
+ * layout training reads, stands for all of its images.
  */
 public final class ImageInputs {
 
@@ -26,7 +28,7 @@ public final class ImageInputs {
     List<Path> files = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
-        files.addAll(ImageFiles.images(p));
+        files.addAll(ImageFiles.imagesUnder(p));
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
@@ -35,7 +37,8 @@ public final class ImageInputs {
     }
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no images in " + inputs + " (a folder's images are its "
-          + String.join(", ", ImageFiles.EXTENSIONS.stream().sorted().toList()) + " files)");
+          + String.join(", ", ImageFiles.EXTENSIONS.stream().sorted().toList())
+          + " files, in it and in its sub-folders; hidden ones are left out)");
     }
     return files;
   }

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Predicts image files with a saved model: every class with its probability, most probable first,
- * or the value (and its rank when the model was trained on integer targets). Images that cannot be
- * decoded are skipped, logged and listed. Writes {@code predictions.csv} and {@code
- * predictions.json} under the output folder.
+ * or the value (and its rank when the model was trained on integer targets). An image in a folder
+ * named after one of the model's classes ({@link FolderTruth}) is marked right or wrong, and the
+ * result has the accuracy over those. Images that cannot be decoded are skipped, logged and listed;
+ * when none can be, the job fails. Writes {@code predictions.csv} and {@code predictions.json}
+ * under the output folder.
  */
 public final class PredictJob {
 
@@ -37,39 +39,47 @@ public final class PredictJob {
    *
    * @throws IllegalArgumentException when the model directory or an input does not exist, or there
    *     are no images
+   * @throws NoImageReadException when none of the images can be decoded
    * @throws IOException when a folder cannot be listed
    */
   public PredictResult run() throws IOException {
     PredictSettings s = settings;
     ModelCard card = ModelStore.card(s.model());
     List<Path> files = ImageInputs.expand(s.inputs());
+    List<String> classes = card.config().classes();
     Object cut = card.info() == null ? null : card.info().get(EvaluateJob.RANK_THRESHOLDS);
     RankThresholds thresholds = cut == null ? null : JobJson.convert(cut, RankThresholds.class);
     List<PredictedImage> predictions = new ArrayList<>();
     List<SkippedImage> skipped = new ArrayList<>();
     try (Predictor predictor = Predictor.load(s.model(), s.device())) {
       for (int from = 0; from < files.size(); from += s.batchSize()) {
-        List<String> ids = new ArrayList<>();
+        List<Path> read = new ArrayList<>();
         List<RgbImage> images = new ArrayList<>();
         for (Path f : files.subList(from, Math.min(files.size(), from + s.batchSize()))) {
           try {
             images.add(ImageDecoder.decode(f));
-            ids.add(f.toString());
+            read.add(f);
           } catch (ImageDecodeException e) {
             LOG.warn("skipping image {}: {}", f, e.reason());
             skipped.add(new SkippedImage(f.toString(), e.reason()));
           }
         }
-        for (Prediction p : predictor.predictAll(ids, images)) {
-          predictions.add(PredictedImage.of(p, thresholds));
+        List<Prediction> answers =
+            predictor.predictAll(read.stream().map(Path::toString).toList(), images);
+        for (int i = 0; i < answers.size(); i++) {
+          predictions.add(PredictedImage.of(answers.get(i), thresholds,
+              FolderTruth.trueClass(read.get(i), classes)));
         }
       }
+    }
+    if (predictions.isEmpty()) {
+      throw new NoImageReadException(skipped);
     }
     LOG.info("predicted {} images with {}, skipped {}", predictions.size(), s.model(),
         skipped.size());
     PredictResult result = new PredictResult(s.model(), s.out(),
         s.out().resolve("predictions.csv"), s.out().resolve("predictions.json"),
-        card.config().classes(), predictions, skipped);
+        classes, predictions, skipped);
     PredictionCsv.write(result.csv(), result.classes(), predictions, thresholds != null);
     JobJson.write(result.json(), result);
     return result;

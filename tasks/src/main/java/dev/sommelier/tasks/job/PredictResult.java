@@ -1,5 +1,7 @@
 package dev.sommelier.tasks.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +13,8 @@ import java.util.List;
  * @param csv one row per image ({@code out/predictions.csv})
  * @param json this result ({@code out/predictions.json})
  * @param classes the model's class names in index order (empty for regression)
- * @param predictions one answer per decoded image, in input order
+ * @param predictions one answer per decoded image, in input order (marked right or wrong where the
+ *     image's folder names its class)
  * @param skipped the images that could not be decoded, with the reason
  */
 public record PredictResult(Path model, Path out, Path csv, Path json, List<String> classes,
@@ -22,5 +25,12 @@ public record PredictResult(Path model, Path out, Path csv, Path json, List<Stri
     classes = List.copyOf(classes);
     predictions = List.copyOf(predictions);
     skipped = List.copyOf(skipped);
+  }
+
+  /** The accuracy over the images with a known class; null when none has one. */
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public KnownTruth knownTruth() {
+    return KnownTruth.of(predictions.stream().map(PredictedImage::correct).toList());
   }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param model the model directory
  * @param inputs image files and folders (a folder stands for the jpg, jpeg, png, bmp and gif files
- *     directly in it, in natural order of their names)
+ *     in it and in its sub-folders at any depth, in natural order of their names; see {@link
+ *     ImageInputs})
  * @param batchSize images per batch
  * @param device where the graph runs
  * @param out the output folder, where {@code predictions.csv} and {@code predictions.json} go

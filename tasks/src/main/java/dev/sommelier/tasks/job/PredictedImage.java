@@ -14,17 +14,23 @@ import java.util.List;
  * @param value the predicted value; null for classification
  * @param rank the value as a rank, by the cut points tuned when the model was trained; null
  *     without them
+ * @param trueClass the image's known class ({@link FolderTruth}); null when not known
+ * @param correct whether the most probable class is {@code trueClass}; null when not known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PredictedImage(String file, List<ClassProbability> classes, Float value,
-    Integer rank) {
+    Integer rank, String trueClass, Boolean correct) {
 
-  /** The answer of a {@link Prediction}, ranked by {@code thresholds} (or null) for a value. */
-  static PredictedImage of(Prediction p, RankThresholds thresholds) {
+  /**
+   * The answer of a {@link Prediction}, ranked by {@code thresholds} (or null) for a value, marked
+   * right or wrong against {@code trueClass} (or null).
+   */
+  static PredictedImage of(Prediction p, RankThresholds thresholds, String trueClass) {
     if (!p.classes().isEmpty()) {
-      return new PredictedImage(p.id(), p.classes(), null, null);
+      return new PredictedImage(p.id(), p.classes(), null, null, trueClass,
+          FolderTruth.correct(trueClass, p.classes().get(0).name()));
     }
     return new PredictedImage(p.id(), null, p.value(),
-        thresholds == null ? null : thresholds.rank(p.value()));
+        thresholds == null ? null : thresholds.rank(p.value()), null, null);
   }
 }

@@ -15,8 +15,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes {@code predictions.csv} atomically: for classification {@code
- * file,prediction,probability} then one column per class (its probability, classes in index
- * order); for regression {@code file,value} and {@code rank} when the model has cut points.
+ * file,prediction,probability}, then {@code true,correct} when some image's class is known ({@link
+ * FolderTruth}; both empty for the others), then one column per class (its probability, classes in
+ * index order); for regression {@code file,value} and {@code rank} when the model has cut points.
  */
 final class PredictionCsv {
 
@@ -24,6 +25,7 @@ final class PredictionCsv {
 
   static void write(Path file, List<String> classes, List<PredictedImage> predictions,
       boolean ranks) {
+    boolean truth = predictions.stream().anyMatch(p -> p.trueClass() != null);
     List<String> header = new ArrayList<>(List.of("file"));
     if (classes.isEmpty()) {
       header.add("value");
@@ -32,6 +34,9 @@ final class PredictionCsv {
       }
     } else {
       header.addAll(List.of("prediction", "probability"));
+      if (truth) {
+        header.addAll(List.of("true", "correct"));
+      }
       header.addAll(classes);
     }
     try {
@@ -40,7 +45,7 @@ final class PredictionCsv {
         try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
           csv.printRecord(header);
           for (PredictedImage p : predictions) {
-            csv.printRecord(row(p, classes.size(), ranks));
+            csv.printRecord(row(p, classes.size(), ranks, truth));
           }
         }
       });
@@ -49,7 +54,7 @@ final class PredictionCsv {
     }
   }
 
-  private static List<Object> row(PredictedImage p, int k, boolean ranks) {
+  private static List<Object> row(PredictedImage p, int k, boolean ranks, boolean truth) {
     List<Object> row = new ArrayList<>(List.of(p.file()));
     if (p.classes() == null) {
       row.add(p.value());
@@ -60,6 +65,10 @@ final class PredictionCsv {
     }
     row.add(p.classes().get(0).name());
     row.add(p.classes().get(0).probability());
+    if (truth) {
+      row.add(p.trueClass());
+      row.add(p.correct());
+    }
     Object[] byIndex = new Object[k];
     for (ClassProbability c : p.classes()) {
       byIndex[c.index()] = c.probability();

@@ -64,7 +64,7 @@ class GuiResultsTest {
   void classPredictionsShowTheTopClass() {
     PredictResult r = new PredictResult(tmp, tmp, tmp, tmp, List.of("circle", "square"), List.of(
         new PredictedImage("/data/a.png", List.of(new ClassProbability(1, "square", 0.8125f),
-            new ClassProbability(0, "circle", 0.1875f)), null, null)), List.of());
+            new ClassProbability(0, "circle", 0.1875f)), null, null, null, null)), List.of());
     PredictionTableModel m = new PredictionTableModel(r);
     assertEquals(List.of("Image", "Top class", "Probability"), columns(m));
     assertEquals(1, m.getRowCount());
@@ -74,8 +74,8 @@ class GuiResultsTest {
   @Test
   void valuePredictionsShowTheValueAndRank() {
     PredictResult r = new PredictResult(tmp, tmp, tmp, tmp, List.of(), List.of(
-        new PredictedImage("b.jpg", null, 2.71828f, 3),
-        new PredictedImage("c.jpg", null, 1.5f, null)), List.of());
+        new PredictedImage("b.jpg", null, 2.71828f, 3, null, null),
+        new PredictedImage("c.jpg", null, 1.5f, null, null, null)), List.of());
     PredictionTableModel m = new PredictionTableModel(r);
     assertEquals(List.of("Image", "Value", "Rank"), columns(m));
     assertEquals(List.of("b.jpg", "2.7183", "3"), row(m, 0));

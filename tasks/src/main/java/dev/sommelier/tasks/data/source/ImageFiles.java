@@ -4,17 +4,23 @@ import dev.sommelier.tasks.data.NaturalOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Which files count as images (by extension, any case) and how folders are listed. */
 public final class ImageFiles {
 
   /** Extensions of the image files a folder source picks up. */
   public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
 
   private static final Comparator<Path> BY_NAME =
       Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE);
@@ -46,6 +52,31 @@ public final class ImageFiles {
       return s.filter(Files::isRegularFile).filter(p -> !isHidden(p)).filter(ImageFiles::isImage)
           .sorted(BY_NAME).toList();
     }
+  }
+
+  /**
+   * The visible image files in {@code dir} and in its visible sub-folders at any depth: a folder's
+   * own images first, then each sub-folder's, each level in natural order of the names. A link to
+   * a folder is followed unless it leads back to a folder being listed (a loop), which is skipped.
+   */
+  public static List<Path> imagesUnder(Path dir) throws IOException {
+    List<Path> found = new ArrayList<>();
+    collect(dir, new HashSet<>(), found);
+    return found;
+  }
+
+  /** Adds the images under {@code dir}; {@code open} holds the real paths of its ancestors. */
+  private static void collect(Path dir, Set<Path> open, List<Path> found) throws IOException {
+    Path real = dir.toRealPath();
+    if (!open.add(real)) {
+      LOG.warn("not listing {} again: it leads back to {}", dir, real);
+      return;
+    }
+    found.addAll(images(dir));
+    for (Path sub : folders(dir)) {
+      collect(sub, open, found);
+    }
+    open.remove(real);
   }
 
   /** Fails unless {@code dir} is a folder. */

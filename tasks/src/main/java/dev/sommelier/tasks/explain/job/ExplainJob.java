@@ -13,8 +13,10 @@ import dev.sommelier.tasks.explain.faithfulness.Faithfulness;
 import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
 import dev.sommelier.tasks.explain.render.ContactSheet;
 import dev.sommelier.tasks.explain.render.Overlay;
+import dev.sommelier.tasks.job.FolderTruth;
 import dev.sommelier.tasks.job.ImageInputs;
 import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.NoImageReadException;
 import dev.sommelier.tasks.job.SkippedImage;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
@@ -32,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * Explains image files with a saved model: for each image and each explained target (a named
  * class, the most probable classes, or a regressor's value) the heat map over the image, the raw
  * map as 16-bit PNG and CSV, the map's peak and its deletion curves against a random baseline;
- * per run a contact sheet and {@code explanations.json}. Images that cannot be decoded are
- * skipped, logged and listed.
+ * per run a contact sheet and {@code explanations.json}. An image in a folder named after one of
+ * the model's classes ({@link FolderTruth}) is marked right or wrong (a wrong answer's row on the
+ * sheet is framed in red), and the result has the accuracy over those. Images that cannot be
+ * decoded are skipped, logged and listed; when none can be, the job fails.
  */
 public final class ExplainJob {
 
@@ -55,6 +59,7 @@ public final class ExplainJob {
    *
    * @throws IllegalArgumentException when the model directory or an input does not exist, there
    *     are no images, the class is unknown or the layer is not in the model
+   * @throws NoImageReadException when none of the images can be decoded
    * @throws IOException when a folder cannot be listed or a file cannot be written
    */
   public ExplainResult run() throws IOException {
@@ -117,12 +122,19 @@ public final class ExplainJob {
           List<ClassProbability> top = classes.isEmpty() ? null
               : PredictionDecoder.decode(out, classes).subList(0, Math.min(SHOWN_CLASSES,
                   classes.size()));
+          String trueClass = FolderTruth.trueClass(files.get(number), classes);
           ExplainedImage e = new ExplainedImage(files.get(number).toString(), image.width(),
-              image.height(), top, classes.isEmpty() ? out[0] : null, explanations);
+              image.height(), top, classes.isEmpty() ? out[0] : null, trueClass,
+              top == null ? null : FolderTruth.correct(trueClass, top.get(0).name()),
+              explanations);
           explained.add(e);
-          sheets.add(new ContactSheet.Row(Overlay.of(image), overlays, sheetLines(e)));
+          sheets.add(new ContactSheet.Row(Overlay.of(image), overlays, sheetLines(e),
+              Boolean.FALSE.equals(e.correct())));
         }
       }
+    }
+    if (explained.isEmpty()) {
+      throw new NoImageReadException(skipped);
     }
     ExplainResult result = new ExplainResult(s.model(), s.out(),
         s.out().resolve("explanations.json"), sheets.finish(), layer, s.method(), explained,
@@ -163,6 +175,9 @@ public final class ExplainJob {
   private static List<String> sheetLines(ExplainedImage e) {
     List<String> lines = new ArrayList<>();
     lines.add(Path.of(e.file()).getFileName().toString());
+    if (e.correct() != null) {
+      lines.add((e.correct() ? "right" : "WRONG") + ", true: " + e.trueClass());
+    }
     if (e.classes() == null) {
       lines.add(String.format(Locale.ROOT, "value %.4f", e.value()));
     } else {

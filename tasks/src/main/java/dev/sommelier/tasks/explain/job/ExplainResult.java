@@ -1,7 +1,10 @@
 package dev.sommelier.tasks.explain.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
+import dev.sommelier.tasks.job.KnownTruth;
 import dev.sommelier.tasks.job.SkippedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +18,8 @@ import java.util.List;
  * @param contactSheets the contact sheets, a row per image (one sheet per 50 images)
  * @param layer the explained layer
  * @param method how its channels were weighted
- * @param images one entry per decoded image, in input order
+ * @param images one entry per decoded image, in input order (marked right or wrong where the image's
+ *     folder names its class)
  * @param skipped the images that could not be decoded, with the reason
  * @param faithfulness the deletion numbers averaged over every map
  */
@@ -28,5 +32,12 @@ public record ExplainResult(Path model, Path out, Path json, List<Path> contactS
     contactSheets = List.copyOf(contactSheets);
     images = List.copyOf(images);
     skipped = List.copyOf(skipped);
+  }
+
+  /** The accuracy over the images with a known class; null when none has one. */
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public KnownTruth knownTruth() {
+    return KnownTruth.of(images.stream().map(ExplainedImage::correct).toList());
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param model the model directory
  * @param inputs image files and folders (a folder stands for the jpg, jpeg, png, bmp and gif files
- *     directly in it, in natural order of their names)
+ *     in it and in its sub-folders at any depth, in natural order of their names; see {@link
+ *     dev.sommelier.tasks.job.ImageInputs})
  * @param out the output folder
  * @param layer the layer to explain; null for the backbone's default Grad-CAM layer
  * @param method how the layer's channels are weighted

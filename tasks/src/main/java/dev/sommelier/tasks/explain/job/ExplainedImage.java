@@ -13,11 +13,14 @@ import java.util.List;
  * @param classes the most probable classes (up to 5) with their probabilities; null for
  *     regression
  * @param value the predicted value; null for classification
+ * @param trueClass the image's known class ({@link dev.sommelier.tasks.job.FolderTruth}); null
+ *     when not known
+ * @param correct whether the most probable class is {@code trueClass}; null when not known
  * @param explanations one per explained target
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExplainedImage(String file, int width, int height, List<ClassProbability> classes,
-    Float value, List<Explanation> explanations) {
+    Float value, String trueClass, Boolean correct, List<Explanation> explanations) {
 
   /** Copies the lists. */
   public ExplainedImage {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * One picture of a whole run: a row per image with the image, its overlays and lines of text (the
- * file name, then the top classes with their probabilities or the value), on white.
+ * file name, then the top classes with their probabilities or the value), on white. A flagged row
+ * (a wrong answer) has a red frame on a pale red ground, so it stands out when scanning a sheet.
  */
 public final class ContactSheet {
 
@@ -19,6 +20,9 @@ public final class ContactSheet {
   public static final int CELL = 160;
 
   private static final int GAP = 8;
+  private static final int FRAME = 3;
+  private static final Color FLAG = new Color(220, 20, 20);
+  private static final Color FLAG_GROUND = new Color(255, 224, 224);
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
   /**
@@ -28,14 +32,21 @@ public final class ContactSheet {
    * @param image the original image
    * @param overlays its overlays, one per explained target
    * @param lines text beside them, top to bottom
+   * @param flagged whether the row is drawn to stand out (a wrong answer)
    */
-  public record Row(BufferedImage image, List<BufferedImage> overlays, List<String> lines) {
+  public record Row(BufferedImage image, List<BufferedImage> overlays, List<String> lines,
+      boolean flagged) {
 
     /** Scales the pictures and copies the lists. */
     public Row {
       image = thumbnail(image);
       overlays = overlays.stream().map(ContactSheet::thumbnail).toList();
       lines = List.copyOf(lines);
+    }
+
+    /** A row that is not flagged. */
+    public Row(BufferedImage image, List<BufferedImage> overlays, List<String> lines) {
+      this(image, overlays, lines, false);
     }
   }
 
@@ -65,6 +76,9 @@ public final class ContactSheet {
       g.setFont(FONT);
       int y = GAP;
       for (Row r : rows) {
+        if (r.flagged()) {
+          drawFlag(g, width, y);
+        }
         int x = GAP;
         x = drawPicture(g, r.image(), x, y);
         for (BufferedImage o : r.overlays()) {
@@ -114,6 +128,15 @@ public final class ContactSheet {
     } finally {
       g.dispose();
     }
+  }
+
+  /** A red frame on a pale red ground in the gaps around the row at {@code y}. */
+  private static void drawFlag(Graphics2D g, int width, int y) {
+    int half = GAP / 2;
+    g.setColor(FLAG);
+    g.fillRect(half, y - half, width - GAP, CELL + GAP);
+    g.setColor(FLAG_GROUND);
+    g.fillRect(half + FRAME, y - half + FRAME, width - GAP - 2 * FRAME, CELL + GAP - 2 * FRAME);
   }
 
   private static int drawPicture(Graphics2D g, BufferedImage image, int x, int y) {

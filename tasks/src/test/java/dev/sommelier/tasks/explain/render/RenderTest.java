@@ -107,6 +107,23 @@ class RenderTest {
     assertEquals(sheet.getWidth(), ImageIO.read(file.toFile()).getWidth());
   }
 
+  @Test
+  void aFlaggedRowIsFramedInRedOnAPaleRedGround() {
+    BufferedImage a = Overlay.of(new RgbImage(40, 20, filled(40 * 20 * 3, (byte) 90)));
+    ContactSheet.Row plain = new ContactSheet.Row(a, List.of(a), List.of("a.png"));
+    ContactSheet.Row wrong = new ContactSheet.Row(a, List.of(a), List.of("b.png", "WRONG"), true);
+    BufferedImage sheet = ContactSheet.draw(List.of(plain, wrong));
+    int second = 8 + ContactSheet.CELL + 8;
+    assertEquals(0xFFFFFF, sheet.getRGB(5, 8 + 10) & 0xFFFFFF, "plain row: white margin");
+    assertEquals(rgb(220, 20, 20), sheet.getRGB(5, second + 10) & 0xFFFFFF, "left frame");
+    assertEquals(rgb(220, 20, 20), sheet.getRGB(60, second - 3) & 0xFFFFFF, "top frame");
+    assertEquals(rgb(220, 20, 20), sheet.getRGB(sheet.getWidth() - 5, second + 10) & 0xFFFFFF,
+        "right frame");
+    assertEquals(rgb(255, 224, 224), sheet.getRGB(7, second + 10) & 0xFFFFFF, "pale ground");
+    assertEquals(0x5A5A5A, sheet.getRGB(8 + 10, second + 10) & 0xFFFFFF, "the image on top");
+    assertEquals(0xFFFFFF, sheet.getRGB(5, second - 8) & 0xFFFFFF, "the row above is not framed");
+  }
+
   private static List<String> names(Path dir) throws Exception {
     try (var s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
