@@ -7,7 +7,7 @@ import java.util.Locale;
  * How predict and explain print answers checked against a known class (an image in a folder named
  * after one of the model's classes): a mark after each such image's line and the accuracy.
  */
-final class TruthText {
+public final class TruthText {
 
   private TruthText() {}
 
@@ -20,7 +20,7 @@ final class TruthText {
   }
 
   /** The accuracy line, or null when no image has a known class. */
-  static String accuracy(KnownTruth t) {
+  public static String accuracy(KnownTruth t) {
     if (t == null) {
       return null;
     }

@@ -4,6 +4,7 @@ import dev.sommelier.tasks.job.PredictJob;
 import dev.sommelier.tasks.job.PredictResult;
 import dev.sommelier.tasks.job.PredictSettings;
 import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tools.TruthText;
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -27,6 +28,10 @@ final class PredictTask implements GuiJob {
     }
     events.accept(new JobEvent.Log(r.predictions().size() + " images predicted; predictions in "
         + r.csv() + " and " + r.json()));
+    String accuracy = TruthText.accuracy(r.knownTruth());
+    if (accuracy != null) {
+      events.accept(new JobEvent.Log(accuracy));
+    }
     return new JobOutcome.Predicted(r);
   }
 }

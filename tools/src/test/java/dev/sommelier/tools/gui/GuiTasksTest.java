@@ -61,8 +61,16 @@ class GuiTasksTest {
 
     PredictTask predict = new PredictTask(new PredictForm(r.model().toString(),
         shapes.resolve("circle").toString(), "").settings());
-    PredictResult p = ((JobOutcome.Predicted) predict.run(e -> { })).result();
+    List<String> log = new ArrayList<>();
+    PredictResult p = ((JobOutcome.Predicted) predict.run(e -> {
+      if (e instanceof JobEvent.Log l) {
+        log.add(l.line());
+      }
+    })).result();
     assertEquals(10, p.predictions().size());
+    assertEquals(10, p.knownTruth().images(), "the folder 'circle' names the images' class");
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("Accuracy ") && l.contains("of the 10 images")),
+        log.toString());
     assertEquals(10, new PredictionTableModel(p).getRowCount());
     assertTrue(Files.isRegularFile(tmp.resolve("run/predictions/predictions.csv")));
   }
