@@ -30,9 +30,9 @@ class GuiResultsTest {
   private TrainResult trained(EvaluationReport evaluation, double seconds) {
     EpochResult epoch = new EpochResult(1, 0, 0.001f, 0.7, 0.5, 0.69, 0.5, 1.0, 100);
     return new TrainResult(tmp, tmp.resolve("model"), tmp.resolve("report.json"),
-        tmp.resolve("epochs.csv"), Map.of(), new DataSummary(42, 40, 2, "", Map.of(), Map.of(), Map.of()),
-        Map.of("train", 24), List.of(epoch, epoch, epoch), 2, evaluation, List.of(), 1234.56,
-        seconds);
+        tmp.resolve("epochs.csv"), Map.of(),
+        new DataSummary(42, 40, 2, "", Map.of(), Map.of(), Map.of()), Map.of("train", 24),
+        List.of(epoch, epoch, epoch), 2, evaluation, List.of(), 1234.56, seconds);
   }
 
   @Test
