@@ -5,6 +5,7 @@ import dev.sommelier.tasks.job.EvaluateJob;
 import dev.sommelier.tasks.job.EvaluateResult;
 import dev.sommelier.tasks.job.EvaluateSettings;
 import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.SkippedFiles;
 import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "Evaluates a saved model on labelled images (the classes must be the model's) and"
         + " writes OUT/evaluation.json. A part is cut with the split and seed the model was trained"
-        + " with, so --part test on the training data gives the training run's test numbers.",
+        + " with, so --part test on the training data gives the training run's test numbers."
+        + " Every image is decoded once before the split: files that do not decode are left out"
+        + " of every part and listed in OUT/skipped-files.csv.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier evaluate --model runs/shapes/model --folder data/shapes \\",
@@ -99,12 +102,15 @@ final class EvaluateCommand implements Callable<Integer> {
       Cli.printJson(o, JobJson.tree(r));
     } else {
       o.println("Evaluated " + r.model() + " on " + r.data());
+      Path skipped = r.out().resolve(SkippedFiles.FILE);
+      DataText.print(o, r.dataSummary(),
+          r.evaluation().classification() != null ? "class" : "value", skipped);
       EvaluationText.print(o, r.evaluation());
       o.println();
       o.println("Report:  " + r.report());
       if (!r.evaluation().skippedFiles().isEmpty()) {
-        o.println("Skipped " + r.evaluation().skippedFiles().size() + " unreadable image(s): "
-            + String.join(", ", r.evaluation().skippedFiles()));
+        o.println(r.evaluation().skippedFiles().size() + " image(s) of the part could not be read"
+            + " during the evaluation (changed on disk?): listed in " + skipped);
       }
     }
     o.flush();

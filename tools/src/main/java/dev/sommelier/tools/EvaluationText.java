@@ -22,8 +22,8 @@ final class EvaluationText {
     ClassificationReport c = r.classification();
     if (c != null) {
       int classes = c.perClass().size();
-      out.printf(Locale.ROOT, "%s (%d images): accuracy %.4f%s, macro F1 %.4f%n", part,
-          r.samples(), c.accuracy(), c.topK() < classes
+      out.printf(Locale.ROOT, "%s (%s): accuracy %.4f%s, macro F1 %.4f%n", part,
+          images(r), c.accuracy(), c.topK() < classes
               ? String.format(Locale.ROOT, ", top-%d %.4f", c.topK(), c.topKAccuracy()) : "",
           c.macroF1());
       out.println();
@@ -31,8 +31,8 @@ final class EvaluationText {
       return;
     }
     RegressionReport g = r.regression();
-    out.printf(Locale.ROOT, "%s (%d images): MAE %.4f, RMSE %.4f, R2 %.4f, mean error %+.4f%n",
-        part, r.samples(), g.mae(), g.rmse(), g.r2(), g.meanError());
+    out.printf(Locale.ROOT, "%s (%s): MAE %.4f, RMSE %.4f, R2 %.4f, mean error %+.4f%n",
+        part, images(r), g.mae(), g.rmse(), g.r2(), g.meanError());
     RankReport k = r.ranks();
     if (k != null) {
       out.printf(Locale.ROOT, "Ranks %d..%d: accuracy %.4f rounded, %.4f with cut points %s tuned"
@@ -42,5 +42,12 @@ final class EvaluationText {
               .map(p -> String.format(Locale.ROOT, "%.3f", p)).toList(),
           k.validationSamples());
     }
+  }
+
+  /** {@code 13 images}, or {@code 13 of 14 images, 1 unreadable} when the part lost some. */
+  private static String images(EvaluationReport r) {
+    int lost = r.skippedFiles().size();
+    return lost == 0 ? r.samples() + " images"
+        : r.samples() + " of " + (r.samples() + lost) + " images, " + lost + " unreadable";
   }
 }

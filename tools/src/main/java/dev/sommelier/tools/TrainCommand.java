@@ -10,6 +10,7 @@ import dev.sommelier.tasks.job.FineTune;
 import dev.sommelier.tasks.job.HeadOptions;
 import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.SkippedFiles;
 import dev.sommelier.tasks.job.TrainJob;
 import dev.sommelier.tasks.job.TrainResult;
 import dev.sommelier.tasks.job.TrainSettings;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
         + " (progress on stderr, one row per epoch in OUT/epochs.csv), evaluates the test part"
         + " (the validation part without one), saves OUT/model and OUT/report.json, and writes"
         + " the run's HTML report with plots, OUT/report/index.html. An OUT with an unfinished run"
-        + " resumes it.",
+        + " resumes it. Every image is decoded once before the split: files that do not decode"
+        + " are left out of every part and listed in OUT/skipped-files.csv.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
@@ -273,6 +275,9 @@ final class TrainCommand implements Callable<Integer> {
 
   private static void print(PrintWriter o, TrainResult r, Path page) {
     EpochResult last = r.lastEpoch();
+    Path skipped = r.out().resolve(SkippedFiles.FILE);
+    DataText.print(o, r.data(), r.evaluation().classification() != null ? "class" : "value",
+        skipped);
     o.printf(Locale.ROOT, "Trained %s (%sx%s), %s head, on %d images: %d epochs, weights of"
             + " epoch %d; %.1f train images/s, %.1f s in all%n",
         r.settings().get("backbone"), r.settings().get("inputSize"), r.settings().get("inputSize"),
@@ -287,9 +292,10 @@ final class TrainCommand implements Callable<Integer> {
     o.println("Report:  " + page);
     o.println("Results: " + r.report());
     o.println("Epochs:  " + r.epochsCsv());
-    if (!r.skippedFiles().isEmpty()) {
-      o.println("Skipped " + r.skippedFiles().size() + " unreadable image(s): "
-          + String.join(", ", r.skippedFiles()));
+    int late = r.skippedFiles().size() - r.data().skipped();
+    if (late > 0) {
+      o.println(late + " more image(s) could not be read during the run (changed on disk?):"
+          + " listed in " + skipped);
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.sommelier.tasks.job;
 
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.check.CheckedData;
+import dev.sommelier.tasks.data.check.ImageCheck;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.data.source.CifarBinary;
@@ -15,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a job's images and labels come from: one of the {@code data.source} loaders with its
@@ -129,7 +133,7 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
 
   /** Every sample (for split folders: train, then validation, then test). */
   public DataSet load() throws IOException {
-    check();
+    checkPaths();
     return switch (kind) {
       case FOLDER -> ClassFolders.load(paths.get(0));
       case SPLIT_FOLDERS -> concat(GivenFolders.load(paths.get(0)));
@@ -142,23 +146,39 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
   }
 
   /**
+   * {@code data} with the samples whose image does not decode left out, so that a split and its
+   * counts are of images that really decode. Image files are decoded once on {@code threads}
+   * threads ({@link ImageCheck}); CIFAR records are taken as they are, their files having been
+   * checked to hold whole records when loaded.
+   *
+   * @param data what {@link #load()} gave, possibly with its labels turned into another task's
+   */
+  public CheckedData check(DataSet data, int threads) {
+    return kind == Kind.CIFAR_CLASSES || kind == Kind.CIFAR_VALUES
+        ? CheckedData.unchecked(data) : ImageCheck.check(data, threads);
+  }
+
+  /**
    * The parts for training: the given folders as they are, or {@code data} split stratified by
    * {@code ratios} with {@code seed}.
    *
-   * @param data what {@link #load()} gave, possibly with its labels turned into another task's
+   * @param data what {@link #load()} gave, or its usable samples after {@link #check(DataSet,
+   *     int)}, possibly with its labels turned into another task's; for given folders each sample
+   *     goes to the part whose folder holds it
    */
   public DataSplits split(DataSet data, SplitRatios ratios, long seed) throws IOException {
     if (!presplit()) {
       return DataSplits.stratified(data, ratios, seed);
     }
     DataSplits given = GivenFolders.load(paths.get(0));
-    int train = given.train().size();
-    int validation = given.validation().size();
-    List<DataSet> parts = List.of(
-        data.withSamples(data.samples().subList(0, train)),
-        data.withSamples(data.samples().subList(train, train + validation)),
-        data.withSamples(data.samples().subList(train + validation, data.size())));
-    return new DataSplits(parts.get(0), parts.get(1), parts.get(2));
+    Set<String> train = ids(given.train());
+    Set<String> validation = ids(given.validation());
+    List<List<Sample>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (Sample s : data.samples()) {
+      parts.get(train.contains(s.id()) ? 0 : validation.contains(s.id()) ? 1 : 2).add(s);
+    }
+    return new DataSplits(data.withSamples(parts.get(0)), data.withSamples(parts.get(1)),
+        data.withSamples(parts.get(2)));
   }
 
   /** {@code folder /data/shapes}: the source as a person would name it. */
@@ -170,7 +190,7 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
         .append(')').toString();
   }
 
-  private void check() {
+  private void checkPaths() {
     boolean folders = kind == Kind.FOLDER || kind == Kind.SPLIT_FOLDERS || kind == Kind.FILENAMES;
     for (Path p : paths) {
       if (folders ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
@@ -190,6 +210,12 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
     }
     return Files.readAllLines(classNames, StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank()).map(String::strip).toList();
+  }
+
+  private static Set<String> ids(DataSet part) {
+    Set<String> ids = new HashSet<>();
+    part.samples().forEach(s -> ids.add(s.id()));
+    return ids;
   }
 
   private static DataSet concat(DataSplits s) {

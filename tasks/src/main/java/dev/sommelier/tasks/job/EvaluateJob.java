@@ -2,6 +2,7 @@ package dev.sommelier.tasks.job;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.tasks.data.DataSet;
+import dev.sommelier.tasks.data.check.CheckedData;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.eval.RankThresholds;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * evaluation.json} (the same report a {@link TrainJob} gives). A part is cut with the split and
  * seed the model was trained with unless told otherwise, so {@code part = TEST} on the training
  * data reproduces the training run's test numbers; for integer targets the rank cut points tuned
- * during training are used.
+ * during training are used. As in training, every image is decoded once before the split, files
+ * that do not decode are left out and listed in {@code skipped-files.csv}, and the parts are made
+ * of the images that do.
  */
 public final class EvaluateJob {
 
@@ -50,19 +53,34 @@ public final class EvaluateJob {
     EvaluateSettings s = settings;
     ModelCard card = ModelStore.card(s.model());
     TaskKind task = card.config().task();
-    DataSet data = Targets.forTask(s.data().load(), task);
-    if (task == TaskKind.CLASSIFICATION && !data.classNames().equals(card.config().classes())) {
+    DataSet loaded = Targets.forTask(s.data().load(), task);
+    if (task == TaskKind.CLASSIFICATION && !loaded.classNames().equals(card.config().classes())) {
       throw new IllegalArgumentException("the data's classes differ from the model's: data "
-          + data.classNames() + ", model " + card.config().classes()
+          + loaded.classNames() + ", model " + card.config().classes()
           + " (same names in the same order are needed)");
     }
-    DataSet chosen = part(data, card);
-    LOG.info("evaluating {} on {} {} samples of {}", s.model(), chosen.size(), s.part().label(),
-        s.data());
+    CheckedData checked = s.data().check(loaded, s.workers());
+    SkippedFiles skipped = SkippedFiles.start(s.out().resolve(SkippedFiles.FILE), checked);
+    DataSet data = checked.usable();
+    DataSplits parts = s.part() == EvaluateSettings.Part.ALL ? null : split(data, card);
+    DataSummary summary = DataSummary.of(checked, s.data().base(), parts);
+    if (parts != null) {
+      warnIfOtherData(summary, card);
+    }
+    DataSet chosen = switch (s.part()) {
+      case ALL -> data;
+      case TRAIN -> parts.train();
+      case VALIDATION -> parts.validation();
+      default -> parts.test();
+    };
+    LOG.info("evaluating {} on the {} {} images of {} ({} images used of {} files, {} left out)",
+        s.model(), chosen.size(), s.part().label(), s.data(), data.size(), checked.found(),
+        checked.skipped().size());
     EvaluationReport report;
     try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device())) {
       ModelOutputs outputs =
           ModelOutputs.of(model, chosen, s.part().label(), s.batchSize(), s.workers());
+      skipped.add(s.part().label(), chosen.size(), outputs.skipped());
       if (task == TaskKind.CLASSIFICATION) {
         report = Evaluator.classification(s.part().label(), outputs, data.classNames());
       } else {
@@ -76,17 +94,14 @@ public final class EvaluateJob {
     LOG.info("evaluation on {} {} samples: {}", report.samples(), s.part().label(),
         Evaluator.headline(report));
     EvaluateResult result = new EvaluateResult(s.model(), s.data().toString(), s.out(),
-        s.out().resolve("evaluation.json"), report);
+        s.out().resolve("evaluation.json"), summary, report);
     JobJson.write(result.report(), result);
     return result;
   }
 
-  /** The samples of the chosen part, split as the model's training run split them by default. */
-  private DataSet part(DataSet data, ModelCard card) throws IOException {
+  /** The usable samples split as the model's training run split them, unless told otherwise. */
+  private DataSplits split(DataSet data, ModelCard card) throws IOException {
     EvaluateSettings s = settings;
-    if (s.part() == EvaluateSettings.Part.ALL) {
-      return data;
-    }
     Map<String, Object> training = training(card);
     SplitRatios ratios = s.split();
     if (ratios == null) {
@@ -96,18 +111,17 @@ public final class EvaluateJob {
     }
     long seed = s.seed() != null ? s.seed()
         : training.get("seed") instanceof Number n ? n.longValue() : DEFAULT_SEED;
+    return s.data().split(data, ratios, seed);
+  }
+
+  private void warnIfOtherData(DataSummary summary, ModelCard card) {
     Object trainedOn = info(card).get("data");
-    if (trainedOn instanceof Map<?, ?> summary && !Objects.equals(summary.get("sha256"),
-        DataSummary.of(data, s.data().base()).sha256())) {
-      LOG.warn("these data differ from those {} was trained on (another SHA-256 of the sample"
-          + " ids), so its {} part is not the training run's", s.model(), s.part().label());
+    if (trainedOn instanceof Map<?, ?> recorded
+        && !Objects.equals(recorded.get("sha256"), summary.sha256())) {
+      LOG.warn("these data differ from those {} was trained on (another SHA-256 of the ids of"
+          + " the images used), so its {} part is not the training run's", settings.model(),
+          settings.part().label());
     }
-    DataSplits parts = s.data().split(data, ratios, seed);
-    return switch (s.part()) {
-      case TRAIN -> parts.train();
-      case VALIDATION -> parts.validation();
-      default -> parts.test();
-    };
   }
 
   private static Map<String, Object> info(ModelCard card) {

@@ -2,6 +2,7 @@ package dev.sommelier.tasks.job;
 
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.SkippedSample;
 import dev.sommelier.tasks.eval.ClassificationEvaluation;
 import dev.sommelier.tasks.eval.ErrorDistribution;
 import dev.sommelier.tasks.eval.RankEvaluation;
@@ -26,7 +27,7 @@ final class Evaluator {
   static EvaluationReport classification(String part, ModelOutputs out, List<String> classNames) {
     return new EvaluationReport(part, TaskKind.CLASSIFICATION, out.ids().size(),
         ClassificationEvaluation.evaluate(out.classes(), out.outputs(), classNames, TOP_K),
-        null, null, out.skipped());
+        null, null, ids(out));
   }
 
   /**
@@ -46,7 +47,7 @@ final class Evaluator {
           thresholds, ErrorDistribution.byRank(scale, out.values(), out.outputs()));
     }
     return new EvaluationReport(part, TaskKind.REGRESSION, out.ids().size(), null,
-        RegressionEvaluation.evaluate(out.values(), out.outputs()), ranks, out.skipped());
+        RegressionEvaluation.evaluate(out.values(), out.outputs()), ranks, ids(out));
   }
 
   /** One line of the main numbers of a report. */
@@ -83,6 +84,10 @@ final class Evaluator {
   /** Cut points tuned on {@code validation}'s outputs. */
   static RankThresholds tune(RankScale scale, ModelOutputs validation) {
     return ThresholdTuner.tune(scale, validation.values(), validation.outputs());
+  }
+
+  private static List<String> ids(ModelOutputs out) {
+    return out.skipped().stream().map(SkippedSample::id).toList();
   }
 
   private static boolean fits(RankScale scale, float[] values) {

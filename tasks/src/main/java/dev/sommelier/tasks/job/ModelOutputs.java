@@ -1,6 +1,7 @@
 package dev.sommelier.tasks.job;
 
 import dev.sommelier.tasks.data.DataSet;
+import dev.sommelier.tasks.data.SkippedSample;
 import dev.sommelier.tasks.data.pipeline.Batch;
 import dev.sommelier.tasks.data.pipeline.BatchPipeline;
 import dev.sommelier.tasks.data.pipeline.EpochBatches;
@@ -17,10 +18,10 @@ import java.util.List;
  * @param classes true class index per sample ({@code -1} for values)
  * @param values true value per sample ({@code NaN} for classes)
  * @param outputs {@code ids.size() * k} model outputs: class probabilities, or the value
- * @param skipped ids of the samples whose image could not be decoded
+ * @param skipped the samples whose image could not be decoded, with the reasons
  */
-record ModelOutputs(
-    List<String> ids, int[] classes, float[] values, float[] outputs, List<String> skipped) {
+record ModelOutputs(List<String> ids, int[] classes, float[] values, float[] outputs,
+    List<SkippedSample> skipped) {
 
   /**
    * Runs {@code model} over {@code data}.
@@ -34,7 +35,7 @@ record ModelOutputs(
     int[] classes = new int[data.size()];
     float[] values = new float[data.size()];
     float[] outputs = new float[data.size() * k];
-    List<String> skipped;
+    List<SkippedSample> skipped;
     try (BatchPipeline pipeline = Pipelines.evaluation(model, data.samples(), batchSize, workers);
         EpochBatches batches = pipeline.epoch(0)) {
       while (batches.hasNext()) {
@@ -45,7 +46,7 @@ record ModelOutputs(
         System.arraycopy(b.values(), 0, values, at, b.size());
         ids.addAll(b.ids());
       }
-      skipped = pipeline.skippedFiles();
+      skipped = pipeline.skipped();
     }
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("nothing to evaluate in the " + part + " part: "

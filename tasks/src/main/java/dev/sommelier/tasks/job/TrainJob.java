@@ -7,9 +7,9 @@ import dev.sommelier.backbones.keras.KerasBackboneWeights;
 import dev.sommelier.backbones.keras.PreprocessingChain;
 import dev.sommelier.core.Checkpoints;
 import dev.sommelier.tasks.data.DataSet;
-import dev.sommelier.tasks.data.NaturalOrder;
 import dev.sommelier.tasks.data.Sample;
 import dev.sommelier.tasks.data.augment.KerasAugmentation;
+import dev.sommelier.tasks.data.check.CheckedData;
 import dev.sommelier.tasks.data.pipeline.BatchPipeline;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.eval.RankScale;
@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,16 +82,19 @@ public final class TrainJob {
     BackboneRegistry registry = BackboneRegistry.load();
     Backbone backbone = registry.create(s.backbone(), s.inputSize());
     Path weights = s.backboneWeights().locate(backbone.spec(), registry).orElse(null);
-    DataSet data = Targets.forTask(s.data().load(), s.task());
+    CheckedData checked = s.data().check(Targets.forTask(s.data().load(), s.task()), s.workers());
+    DataSet data = checked.usable();
     DataSplits parts = s.data().split(data, s.split(), s.seed());
-    checkParts(parts);
-    DataSummary summary = DataSummary.of(data, s.data().base());
+    SkippedFiles skipped = SkippedFiles.start(s.out().resolve(SkippedFiles.FILE), checked);
+    checkParts(parts, checked);
+    DataSummary summary = DataSummary.of(checked, s.data().base(), parts);
     Map<String, Integer> split = new LinkedHashMap<>();
     split.put("train", parts.train().size());
     split.put("validation", parts.validation().size());
     split.put("test", parts.test().size());
-    LOG.info("data: {} samples from {}, split {} (train {}, validation {}, test {})",
-        data.size(), s.data(), s.split() == null ? "given" : s.split(), split.get("train"),
+    LOG.info("data: {} images used of {} files from {} ({} left out), split {} (train {},"
+            + " validation {}, test {})", data.size(), checked.found(), s.data(),
+        checked.skipped().size(), s.split() == null ? "given" : s.split(), split.get("train"),
         split.get("validation"), split.get("test"));
     Path out = s.out();
     Path modelDir = out.resolve("model");
@@ -135,21 +137,21 @@ public final class TrainJob {
         LOG.info("restoring epoch {}, the lowest validation loss", best);
         Checkpoints.restore(model.runtime(), out.resolve("checkpoints").resolve("best"));
       }
+      skipped.add("train", parts.train().size(), train.skipped());
+      if (validation != null) {
+        skipped.add("validation", parts.validation().size(), validation.skipped());
+      }
       Map<String, Object> info = new LinkedHashMap<>();
-      EvaluationReport evaluation = evaluate(model, data, parts, info);
-      TreeSet<String> skipped = new TreeSet<>(NaturalOrder.INSTANCE);
-      skipped.addAll(train.skippedFiles());
-      skipped.addAll(validation == null ? List.of() : validation.skippedFiles());
-      skipped.addAll(evaluation.skippedFiles());
+      EvaluationReport evaluation = evaluate(model, data, parts, info, skipped);
       info.put("training", s.describe());
       info.put("seed", s.seed());
       info.put("data", summary);
       info.put("split", split);
-      info.put("skippedFiles", List.copyOf(skipped));
+      info.put("skippedFiles", skipped.ids());
       ModelStore.save(model, modelDir, info);
       LOG.info("model saved to {}", modelDir);
       TrainResult result = new TrainResult(out, modelDir, out.resolve("report.json"), epochsCsv,
-          s.describe(), summary, split, epochs, best, evaluation, List.copyOf(skipped),
+          s.describe(), summary, split, epochs, best, evaluation, skipped.ids(),
           imagesPerSecond(epochs), (System.nanoTime() - start) / 1e9);
       JobJson.write(result.report(), result);
       return result;
@@ -159,14 +161,16 @@ public final class TrainJob {
   /**
    * Evaluates the test part, or the validation part without one, and writes its predictions; for
    * integer targets, tunes rank cut points on the validation part and records them in {@code info}.
+   * Images the pipelines could not read are added to {@code skipped}.
    */
   private EvaluationReport evaluate(TaskModel model, DataSet data, DataSplits parts,
-      Map<String, Object> info) {
+      Map<String, Object> info, SkippedFiles skipped) {
     TrainSettings s = settings;
     boolean test = parts.test().size() > 0;
     String part = test ? "test" : "validation";
-    ModelOutputs outputs = ModelOutputs.of(model, test ? parts.test() : parts.validation(), part,
-        s.batchSize(), s.workers());
+    DataSet evaluated = test ? parts.test() : parts.validation();
+    ModelOutputs outputs = ModelOutputs.of(model, evaluated, part, s.batchSize(), s.workers());
+    skipped.add(part, evaluated.size(), outputs.skipped());
     boolean classes = s.task() == TaskKind.CLASSIFICATION;
     TestPredictionCsv.write(s.out().resolve(TestPredictionCsv.FILE), outputs,
         classes ? data.classNames() : List.of());
@@ -180,6 +184,7 @@ public final class TrainJob {
       if (scale != null && parts.validation().size() > 0) {
         ModelOutputs validation = test ? ModelOutputs.of(model, parts.validation(), "validation",
             s.batchSize(), s.workers()) : outputs;
+        skipped.add("validation", parts.validation().size(), validation.skipped());
         thresholds = Evaluator.tune(scale, validation);
         validationSamples = validation.ids().size();
         info.put(EvaluateJob.RANK_THRESHOLDS, thresholds);
@@ -216,13 +221,17 @@ public final class TrainJob {
             : " (no equivalent for " + keras.unmatched() + ")", settings.augmentation());
   }
 
-  private static void checkParts(DataSplits parts) {
+  private void checkParts(DataSplits parts, CheckedData checked) {
+    String unreadable = checked.skipped().isEmpty() ? "" : " (" + checked.skipped().size()
+        + " of the " + checked.found() + " files cannot be decoded: see "
+        + settings.out().resolve(SkippedFiles.FILE) + ")";
     if (parts.train().size() == 0) {
-      throw new IllegalArgumentException("the train part is empty: nothing to train on");
+      throw new IllegalArgumentException("the train part is empty: nothing to train on"
+          + unreadable);
     }
     if (parts.validation().size() == 0 && parts.test().size() == 0) {
       throw new IllegalArgumentException(
-          "the validation and test parts are both empty: nothing to evaluate on");
+          "the validation and test parts are both empty: nothing to evaluate on" + unreadable);
     }
   }
 

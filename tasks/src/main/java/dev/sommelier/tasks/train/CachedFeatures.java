@@ -19,7 +19,12 @@ final class CachedFeatures implements BatchSource {
     this.features = features;
   }
 
-  /** Runs {@code model}'s backbone over all of {@code source} in sample order. */
+  /**
+   * Runs {@code model}'s backbone over all of {@code source} in sample order.
+   *
+   * @throws IllegalStateException when an image of {@code source} cannot be read: its features
+   *     would be missing, and training would see zeros in their place
+   */
   static CachedFeatures compute(TaskModel model, BatchSource source) {
     long start = System.nanoTime();
     int n = source.size();
@@ -40,6 +45,12 @@ final class CachedFeatures implements BatchSource {
       }
       System.arraycopy(b.targets(), 0, targets, at * k, b.targets().length);
       at += b.n();
+    }
+    if (at < n) {
+      // the rows would no longer match the sample indices that order() hands out
+      throw new IllegalStateException((n - at) + " of the " + n + " training images could not be"
+          + " read when their backbone features were computed (see the warnings above: did the"
+          + " files change on disk?); fix or remove them and run again");
     }
     LOG.info("computed the backbone features of {} images once for head-only training in {} s",
         n, String.format("%.1f", (System.nanoTime() - start) / 1e9));

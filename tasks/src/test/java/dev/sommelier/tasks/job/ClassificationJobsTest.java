@@ -13,6 +13,7 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.DataSet;
+import dev.sommelier.tasks.data.check.CheckedData;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
@@ -123,7 +124,8 @@ class ClassificationJobsTest {
     Path copy = tmp.resolve("shapes-copy");
     new ShapeImages(3, 30, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 11).writeTo(copy);
     assertEquals(info.get("data").get("sha256").asText(),
-        DataSummary.of(DataSource.folder(copy).load(), copy).sha256());
+        DataSummary.of(CheckedData.unchecked(DataSource.folder(copy).load()), copy, null)
+            .sha256());
   }
 
   @Test

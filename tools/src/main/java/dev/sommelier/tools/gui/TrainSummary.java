@@ -2,6 +2,7 @@ package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.RegressionReport;
+import dev.sommelier.tasks.job.DataSummary;
 import dev.sommelier.tasks.job.EvaluationReport;
 import dev.sommelier.tasks.job.TrainResult;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ final class TrainSummary {
 
   private TrainSummary() {}
 
-  /** Accuracy (or MAE and R²) on the evaluated part, epochs, speed, time and model folder. */
+  /**
+   * Accuracy (or MAE and R²) on the evaluated part, the images used and files left out, epochs,
+   * speed, time and model folder.
+   */
   static List<Row> of(TrainResult r) {
     List<Row> rows = new ArrayList<>();
     EvaluationReport e = r.evaluation();
@@ -29,6 +33,9 @@ final class TrainSummary {
       rows.add(new Row("Mean absolute error", String.format(Locale.ROOT, "%.4f", g.mae()) + on));
       rows.add(new Row("R²", String.format(Locale.ROOT, "%.3f", g.r2())));
     }
+    DataSummary d = r.data();
+    rows.add(new Row("Data", d.samples() + " images used of " + (d.samples() + d.skipped())
+        + " files" + (d.skipped() == 0 ? "" : ", " + d.skipped() + " unreadable left out")));
     rows.add(new Row("Epochs", r.epochs().size() + ", weights of epoch " + r.bestEpoch()));
     rows.add(new Row("Training speed",
         String.format(Locale.ROOT, "%.1f images/s", r.trainImagesPerSecond())));

@@ -1,7 +1,9 @@
 package dev.sommelier.tools.report;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.job.DataSummary;
 import dev.sommelier.tasks.job.EvaluationReport;
+import dev.sommelier.tasks.job.SkippedFiles;
 import dev.sommelier.tasks.job.TrainResult;
 import dev.sommelier.tasks.train.EpochResult;
 import java.util.ArrayList;
@@ -94,19 +96,35 @@ final class ReportPage {
     page.p("The highlighted epoch's weights were kept.");
   }
 
+  /**
+   * Files found, images used and files left out, in all and per class with the images of each
+   * part; the part sizes; the files left out by name. (An older run's report has no files left
+   * out at the check and no parts per class.)
+   */
   private static void data(Html page, TrainResult r, String label) {
-    page.p(Format.count(r.data().samples()) + " images, SHA-256 of their sorted names "
-        + r.data().sha256() + ".");
+    DataSummary d = r.data();
+    page.p(Format.count(d.samples() + d.skipped()) + " files, " + Format.count(d.samples())
+        + " images used" + (d.skipped() == 0 ? "" : "; left out because they cannot be decoded: "
+            + Format.count(d.skipped()) + " (listed in " + SkippedFiles.FILE + ")")
+        + ". SHA-256 of the used images' sorted names: " + d.sha256() + ".");
+    List<String> header = new ArrayList<>(List.of(label, "files", "left out", "images used"));
+    header.addAll(d.parts().keySet());
     List<List<String>> counts = new ArrayList<>();
-    r.data().counts().forEach((value, n) -> counts.add(List.of(value, Format.count(n))));
-    page.table(List.of(label, "images"), counts, -1);
+    d.counts().forEach((name, used) -> {
+      int left = d.skippedCounts().getOrDefault(name, 0);
+      List<String> row = new ArrayList<>(List.of(name, Format.count(used + left),
+          Format.count(left), Format.count(used)));
+      d.parts().values().forEach(part -> row.add(Format.count(part.getOrDefault(name, 0))));
+      counts.add(row);
+    });
+    page.table(header, counts, -1);
     List<List<String>> split = new ArrayList<>();
     r.split().forEach((part, n) -> split.add(List.of(part, Format.count(n))));
     page.table(List.of("part", "images"), split, -1);
     if (r.skippedFiles().isEmpty()) {
       page.p("Every image could be read.");
     } else {
-      page.folded(r.skippedFiles().size() + " images could not be read and were skipped",
+      page.folded(r.skippedFiles().size() + " files could not be read and were left out",
           r.skippedFiles());
     }
   }

@@ -30,9 +30,9 @@ class GuiResultsTest {
   private TrainResult trained(EvaluationReport evaluation, double seconds) {
     EpochResult epoch = new EpochResult(1, 0, 0.001f, 0.7, 0.5, 0.69, 0.5, 1.0, 100);
     return new TrainResult(tmp, tmp.resolve("model"), tmp.resolve("report.json"),
-        tmp.resolve("epochs.csv"), Map.of(), new DataSummary(40, "", Map.of()),
-        Map.of("train", 24), List.of(epoch, epoch, epoch), 2, evaluation, List.of(), 1234.56,
-        seconds);
+        tmp.resolve("epochs.csv"), Map.of(),
+        new DataSummary(42, 40, 2, "", Map.of(), Map.of(), Map.of()), Map.of("train", 24),
+        List.of(epoch, epoch, epoch), 2, evaluation, List.of(), 1234.56, seconds);
   }
 
   @Test
@@ -42,6 +42,7 @@ class GuiResultsTest {
         List.of());
     assertEquals(List.of(
             new TrainSummary.Row("Accuracy", "87.5% on 8 test images"),
+            new TrainSummary.Row("Data", "40 images used of 42 files, 2 unreadable left out"),
             new TrainSummary.Row("Epochs", "3, weights of epoch 2"),
             new TrainSummary.Row("Training speed", "1234.6 images/s"),
             new TrainSummary.Row("Time", "12.3 s"),
@@ -57,7 +58,7 @@ class GuiResultsTest {
     assertEquals(new TrainSummary.Row("Mean absolute error", "0.2500 on 16 validation images"),
         rows.get(0));
     assertEquals(new TrainSummary.Row("R²", "0.812"), rows.get(1));
-    assertEquals(new TrainSummary.Row("Time", "2:05"), rows.get(4));
+    assertEquals(new TrainSummary.Row("Time", "2:05"), rows.get(5));
   }
 
   @Test

@@ -32,12 +32,19 @@ public final class ReportFixtures {
 
   /** The classification run's classes; the last needs escaping in HTML. */
   public static final List<String> CLASSES = List.of("circle", "square", "star & moon");
-  /** The classification run's unreadable images. */
+  /**
+   * The classification run's unreadable images: the first left out at run time from the test
+   * part, the second at the check before the split.
+   */
   public static final List<String> SKIPPED = List.of("square/broken_1.png", "circle/empty.jpg");
 
   private ReportFixtures() {}
 
-  /** A classification run of 3 epochs (weights of epoch 2) tested on 6 images of 3 classes. */
+  /**
+   * A classification run of 3 epochs (weights of epoch 2) tested on 6 images of 3 classes: 31
+   * files, one left out at the check, 10 images a class used, split 17:6:7 (one test image of
+   * the 7 unreadable at run time).
+   */
   public static TrainResult classificationRun(Path dir) throws IOException {
     TrainSettings settings = TrainSettings.builder(DataSource.folder(dir.resolve("data")), dir)
         .backbone("simple_cnn:blocks=2,width=4").inputSize(32).epochs(3).batchSize(8).build();
@@ -46,8 +53,12 @@ public final class ReportFixtures {
             {0.7f, 0.2f, 0.1f}, {0.3f, 0.6f, 0.1f}, {0.1f, 0.8f, 0.1f}, {0.2f, 0.5f, 0.3f},
             {0.1f, 0.1f, 0.8f}, {0.5f, 0.1f, 0.4f}}, CLASSES, 5),
         null, null, List.of(SKIPPED.get(0)));
-    return write(dir, settings, new DataSummary(30, "9f".repeat(32), counts(CLASSES, 10)),
-        evaluation, SKIPPED);
+    Map<String, Map<String, Integer>> parts = new LinkedHashMap<>();
+    parts.put("train", perClass(6, 5, 6));
+    parts.put("validation", perClass(2, 2, 2));
+    parts.put("test", perClass(2, 3, 2));
+    return write(dir, settings, new DataSummary(31, 30, 1, "9f".repeat(32), counts(CLASSES, 10),
+        perClass(1, 0, 0), parts), evaluation, SKIPPED, new int[] {17, 6, 7});
   }
 
   /**
@@ -72,8 +83,9 @@ public final class ReportFixtures {
     }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(RunFolder.PREDICTIONS_CSV), csv, StandardCharsets.UTF_8);
-    return write(dir, settings, new DataSummary(30, "5e".repeat(32),
-        counts(List.of("1", "2", "3"), 10)), evaluation, List.of());
+    return write(dir, settings, new DataSummary(30, 30, 0, "5e".repeat(32),
+        counts(List.of("1", "2", "3"), 10), counts(List.of("1", "2", "3"), 0), Map.of()),
+        evaluation, List.of(), new int[] {18, 6, 6});
   }
 
   /** Writes {@code pages} contact-sheet pages, {@code explain/contact-sheet-1.png} and on. */
@@ -90,7 +102,7 @@ public final class ReportFixtures {
   }
 
   private static TrainResult write(Path dir, TrainSettings settings, DataSummary data,
-      EvaluationReport evaluation, List<String> skipped) {
+      EvaluationReport evaluation, List<String> skipped, int[] split) {
     boolean classes = evaluation.task() == TaskKind.CLASSIFICATION;
     List<EpochResult> epochs = List.of(
         new EpochResult(1, 0, 0.001f, 1.10, classes ? 0.40 : 0.90, 1.05, classes ? 0.45 : 0.85,
@@ -99,12 +111,23 @@ public final class ReportFixtures {
             0.25, 240.0),
         new EpochResult(3, 0, 0.001f, 0.70, classes ? 0.70 : 0.50, 0.80, classes ? 0.60 : 0.58,
             0.25, 240.0));
+    Map<String, Integer> parts = new LinkedHashMap<>();
+    parts.put("train", split[0]);
+    parts.put("validation", split[1]);
+    parts.put("test", split[2]);
     TrainResult result = new TrainResult(dir, dir.resolve("model"), dir.resolve("report.json"),
-        dir.resolve("epochs.csv"), settings.describe(), data,
-        counts(List.of("train", "validation", "test"), 6), epochs, 2, evaluation, skipped,
-        200.0, 3.5);
+        dir.resolve("epochs.csv"), settings.describe(), data, parts, epochs, 2, evaluation,
+        skipped, 200.0, 3.5);
     JobJson.write(result.report(), result);
     return result;
+  }
+
+  private static Map<String, Integer> perClass(int... n) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int c = 0; c < n.length; c++) {
+      counts.put(CLASSES.get(c), n[c]);
+    }
+    return counts;
   }
 
   private static Map<String, Integer> counts(List<String> names, int each) {

@@ -67,7 +67,15 @@ class ReportTest {
     assertTrue(html.contains(">0.6667</div><div class=\"k\">accuracy<"), "accuracy card");
     assertTrue(html.contains(decimal(c.macroF1())), "macro F1");
     assertTrue(html.contains("simple_cnn:blocks=2,width=4"), "settings");
-    assertTrue(html.contains("2 images could not be read"), "skipped count");
+    assertTrue(html.contains("2 files could not be read and were left out"), "skipped count");
+    assertTrue(html.contains("<p>31 files, 30 images used; left out because they cannot be"
+        + " decoded: 1 (listed in skipped-files.csv)."), "the data's counts");
+    assertTrue(html.contains("<tr><th>class</th><th>files</th><th>left out</th>"
+        + "<th>images used</th><th>train</th><th>validation</th><th>test</th></tr>"), html);
+    assertTrue(html.contains("<tr><td>circle</td>" + numbers(11, 1, 10, 6, 2, 2) + "</tr>"),
+        "circle: one file left out, 10 used, split 6:2:2");
+    assertTrue(html.contains("<tr><td>square</td>" + numbers(10, 0, 10, 5, 2, 3) + "</tr>"),
+        "square");
     ReportFixtures.SKIPPED.forEach(f -> assertTrue(html.contains(f), f));
     assertTrue(html.contains("<tr class=\"best\"><td class=\"n\">2</td>"), "best epoch marked");
     assertTrue(html.contains("200.0"), "train images per second");
@@ -217,5 +225,13 @@ class ReportTest {
 
   private static String decimal(double value) {
     return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static String numbers(int... values) {
+    StringBuilder cells = new StringBuilder();
+    for (int v : values) {
+      cells.append("<td class=\"n\">").append(v).append("</td>");
+    }
+    return cells.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.sommelier.tasks.data.pipeline;
 
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.SkippedSample;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.data.augment.Augmenter;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.function.Consumer;
  * <p>Deterministic: a pass's order comes from the seed and the epoch number, each sample's
  * augmentation from the seed, the epoch and the sample, and batches are assembled in pass order,
  * so the same seed gives the same batches whatever the number of workers or their timing. An
- * image that cannot be decoded is skipped (one WARN line naming it; {@link #skippedFiles()}) and
- * its batch is filled from the next samples; only the last batch of a pass may be short.
+ * image that cannot be decoded is skipped (one WARN line naming it; {@link #skipped()}) and its
+ * batch is filled from the next samples; only the last batch of a pass may be short. A job checks
+ * its images before it splits them ({@link dev.sommelier.tasks.data.check.ImageCheck}), so there
+ * a skip means a file changed after the check, and the job reports it.
  *
  * <pre>{@code
  * try (BatchPipeline pipeline = BatchPipeline.builder(train.samples(), 32, 224, 224)
@@ -162,8 +165,8 @@ public final class BatchPipeline implements AutoCloseable {
     return loader.augments();
   }
 
-  /** Ids of the samples skipped because they could not be decoded, in natural order. */
-  public List<String> skippedFiles() {
+  /** The samples skipped because they could not be decoded, in natural order of their ids. */
+  public List<SkippedSample> skipped() {
     return loader.skipped();
   }
 

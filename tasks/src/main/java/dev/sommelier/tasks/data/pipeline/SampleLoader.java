@@ -5,7 +5,9 @@ import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.NaturalOrder;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.SkippedSample;
 import dev.sommelier.tasks.data.augment.Augmenter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The work on one sample, run on a worker thread: decode, resize to the output size, augment,
  * preprocess. An image that cannot be decoded is skipped: logged once at WARN, remembered (later
- * epochs skip it without trying again) and listed by {@link #skipped()}. With caching on, the
- * resized image is kept as bytes, and every epoch (the first too) starts from those bytes.
+ * epochs skip it without trying again) and listed with the reason by {@link #skipped()}. With
+ * caching on, the resized image is kept as bytes, and every epoch (the first too) starts from
+ * those bytes.
  */
 final class SampleLoader {
 
@@ -31,7 +34,7 @@ final class SampleLoader {
   private final Augmenter augmenter;
   private final Consumer<float[]> preprocessing;
   private final AtomicReferenceArray<byte[]> cache;
-  private final Map<Integer, String> failed = new ConcurrentHashMap<>();
+  private final Map<Integer, SkippedSample> failed = new ConcurrentHashMap<>();
 
   /**
    * @param augmenter the augmentation, or null for none
@@ -79,7 +82,7 @@ final class SampleLoader {
         ImageResizer.toFloats(cached(index), pixels, 0);
       }
     } catch (ImageDecodeException e) {
-      if (failed.putIfAbsent(index, samples.get(index).id()) == null) {
+      if (failed.putIfAbsent(index, new SkippedSample(samples.get(index), e.reason())) == null) {
         LOG.warn("skipping image {}: {}", samples.get(index).id(), e.reason());
       }
       return null;
@@ -109,8 +112,9 @@ final class SampleLoader {
     return bytes;
   }
 
-  /** Ids of the samples skipped so far, in natural order. */
-  List<String> skipped() {
-    return failed.values().stream().sorted(NaturalOrder.INSTANCE).toList();
+  /** The samples skipped so far, in natural order of their ids. */
+  List<SkippedSample> skipped() {
+    return failed.values().stream()
+        .sorted(Comparator.comparing(SkippedSample::id, NaturalOrder.INSTANCE)).toList();
   }
 }

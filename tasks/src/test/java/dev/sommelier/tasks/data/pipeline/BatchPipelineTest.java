@@ -13,6 +13,7 @@ import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.data.Sample;
+import dev.sommelier.tasks.data.SkippedSample;
 import dev.sommelier.tasks.data.TestImages;
 import dev.sommelier.tasks.data.augment.AugmentOp;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
@@ -126,10 +127,13 @@ class BatchPipelineTest {
       assertEquals(List.of(5, 5, 5, 5), batches.stream().map(Batch::size).toList());
       assertEquals(List.of(dir.resolve("circle/empty.png").toString(),
           dir.resolve("square/truncated.png").toString(),
-          dir.resolve("triangle/garbage.jpg").toString()), p.skippedFiles());
+          dir.resolve("triangle/garbage.jpg").toString()),
+          p.skipped().stream().map(SkippedSample::id).toList());
+      assertEquals(List.of("empty file", "truncated (unexpected end of data)"),
+          p.skipped().stream().limit(2).map(SkippedSample::reason).toList());
       List<Batch> again = drain(p.epoch(1));
       assertEquals(20, again.stream().mapToInt(Batch::size).sum());
-      assertEquals(3, p.skippedFiles().size());
+      assertEquals(3, p.skipped().size());
       for (Batch b : batches) {
         assertEquals(5 * 24 * 20 * 3, b.pixels().length);
         for (int i = 0; i < b.size(); i++) {
