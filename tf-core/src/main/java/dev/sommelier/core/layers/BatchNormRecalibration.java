@@ -40,7 +40,8 @@ public final class BatchNormRecalibration {
    * @param input the placeholder the tower's images are fed to, {@code [batch, ...]} with every
    *     axis but the batch known
    * @param layers the tower's batch-norm layers ({@link LayerGraph#batchNormStatistics()})
-   * @throws IllegalArgumentException when a layer's spatial size or the input's shape is unknown
+   * @throws IllegalArgumentException when there are layers and a layer's spatial size or the
+   *     input's shape is unknown
    */
   public BatchNormRecalibration(
       ModelRuntime runtime, Operand<TFloat32> input, List<BatchNormStatistics> layers) {
@@ -50,7 +51,7 @@ public final class BatchNormRecalibration {
             + "' has an input of unknown spatial size; its statistics cannot be recalibrated");
       }
     }
-    if (imageSize(input) < 1) {
+    if (!layers.isEmpty() && imageSize(input) < 1) {
       throw new IllegalArgumentException(
           "the input's shape " + input.shape() + " must be known apart from the batch axis");
     }
