@@ -19,6 +19,7 @@ import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.LearningRateSchedule;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
+import dev.sommelier.tasks.train.TrainingConfig;
 import dev.sommelier.tools.config.ConfigOption;
 import dev.sommelier.tools.config.SaveConfigOption;
 import dev.sommelier.tools.report.RunReport;
@@ -170,6 +171,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "Batch norm in training: frozen or training (default: ${DEFAULT-VALUE}).")
   String batchNorm;
 
+  @Option(names = "--precise-bn", paramLabel = "N",
+      defaultValue = "" + TrainingConfig.DEFAULT_PRECISE_BN_IMAGES,
+      description = "With --batch-norm training: before each validation and checkpoint, recompute"
+          + " batch norm's moving statistics on N training images (the first of the seeded"
+          + " shuffle, not augmented), so that validation and the saved model use statistics of"
+          + " the current weights instead of moving averages that trail them; 0 = off"
+          + " (default: ${DEFAULT-VALUE}).")
+  int preciseBn;
+
   @Option(names = "--augment", paramLabel = "OPS", arity = "0..1", defaultValue = "none",
       fallbackValue = "default", converter = Cli.AugmentationConverter.class,
       description = "Augment training images. Alone: the default set, mild enough for photos"
@@ -237,6 +247,7 @@ final class TrainCommand implements Callable<Integer> {
         .scope(TrainScope.parse(scope))
         .fineTune(fineTune == null ? null : FineTune.parse(fineTune))
         .batchNorm(Choices.parse(BatchNormMode.class, batchNorm, "batch-norm mode"))
+        .preciseBn(preciseBn)
         .augmentation(augment)
         .patience(patience)
         .device(deviceOption.device());

@@ -102,10 +102,14 @@ class CliHelpTest {
     assertEquals(192, settings.inputSize(), "mobilenet_v1");
     assertEquals(197, train("--folder", "d", "--out", "o", "--backbone", "resnet50")
         .settings().inputSize());
+    assertEquals(512, settings.preciseBn());
+    assertEquals(64, train("--folder", "d", "--out", "o", "--precise-bn", "64")
+        .settings().trainingConfig().preciseBnImages());
 
     String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
     for (String shown : new String[] {"(default: sgd)", "(default: 0.001)", "(default: 32)",
-        "(default: 0.5)", "(default: 6:4", "197 for resnet50, 192 for mobilenet_v1"}) {
+        "(default: 0.5)", "(default: 6:4", "197 for resnet50, 192 for mobilenet_v1",
+        "0 = off (default: 512)"}) {
       assertTrue(help.contains(shown), shown + " in " + help);
     }
   }

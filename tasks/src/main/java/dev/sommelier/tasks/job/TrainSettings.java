@@ -49,6 +49,10 @@ import java.util.Objects;
  * @param fineTune a second phase (by default at a tenth of the rate), or null for one phase;
  *     needs scope head
  * @param batchNorm batch-norm behaviour in training steps (default frozen)
+ * @param preciseBn training images over which batch norm's moving statistics are recomputed
+ *     before each validation and checkpoint when batch norm trains ({@link
+ *     TrainingConfig#preciseBnImages}); 0 = never (default {@value
+ *     TrainingConfig#DEFAULT_PRECISE_BN_IMAGES})
  * @param augmentation how training images are augmented (default {@link
  *     AugmentationConfig#NONE}; {@link AugmentationConfig#DEFAULT} is the mild set for photos)
  * @param patience epochs without improvement before stopping early; 0 = never (default)
@@ -74,6 +78,7 @@ public record TrainSettings(
     TrainScope scope,
     FineTune fineTune,
     BatchNormMode batchNorm,
+    int preciseBn,
     AugmentationConfig augmentation,
     int patience,
     int workers,
@@ -107,6 +112,11 @@ public record TrainSettings(
     }
     if (patience < 0) {
       throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+    }
+    if (preciseBn < 0) {
+      throw new IllegalArgumentException(
+          "precise BN's images (batch norm's recalibration) must be >= 0, 0 = off; got "
+              + preciseBn);
     }
     if (fineTune != null && !scope.headOnly()) {
       throw new IllegalArgumentException("two-phase training starts with the head alone; the first"
@@ -147,7 +157,7 @@ public record TrainSettings(
           new TrainingPhase(fineTune.scope(), optimizer, fineTune.rate(learningRate),
               fineTune.epochs()));
     }
-    return new TrainingConfig(phases, schedule, patience, true);
+    return new TrainingConfig(phases, schedule, patience, true, preciseBn);
   }
 
   /** The settings as the model card and the report record them, in option syntax. */
@@ -173,6 +183,7 @@ public record TrainSettings(
     m.put("scope", scope.toString());
     m.put("fineTune", fineTune == null ? null : fineTune.toString());
     m.put("batchNorm", batchNorm.name().toLowerCase(Locale.ROOT));
+    m.put("preciseBn", preciseBn);
     m.put("augment", augmentation.toString());
     m.put("patience", patience);
     m.put("workers", workers);
@@ -211,6 +222,7 @@ public record TrainSettings(
     private TrainScope scope = TrainScope.HEAD;
     private FineTune fineTune;
     private BatchNormMode batchNorm = BatchNormMode.FROZEN;
+    private int preciseBn = TrainingConfig.DEFAULT_PRECISE_BN_IMAGES;
     private AugmentationConfig augmentation = AugmentationConfig.NONE;
     private int patience;
     private int workers = Runtime.getRuntime().availableProcessors();
@@ -314,6 +326,15 @@ public record TrainSettings(
       return this;
     }
 
+    /**
+     * Training images over which batch norm's moving statistics are recomputed when it trains;
+     * 0 = never (default {@value TrainingConfig#DEFAULT_PRECISE_BN_IMAGES}).
+     */
+    public Builder preciseBn(int images) {
+      this.preciseBn = images;
+      return this;
+    }
+
     /** How to augment training images (default: not at all). */
     public Builder augmentation(AugmentationConfig augmentation) {
       this.augmentation = augmentation;
@@ -350,8 +371,8 @@ public record TrainSettings(
       int size = inputSize > 0 ? inputSize : defaultInputSize(backbone);
       HeadOptions h = head != null ? head : HeadOptions.defaultFor(t);
       return new TrainSettings(data, t, s, seed, backbone, backboneWeights, size, h, optimizer,
-          learningRate, schedule, epochs, batchSize, scope, fineTune, batchNorm, augmentation,
-          patience, workers, device, out);
+          learningRate, schedule, epochs, batchSize, scope, fineTune, batchNorm, preciseBn,
+          augmentation, patience, workers, device, out);
     }
   }
 }

@@ -9,6 +9,15 @@ public interface BatchSource {
   /** The batches of the samples in {@code order}. */
   Iterable<LabeledBatch> batches(int[] order);
 
+  /**
+   * The batches of the samples in {@code order}, not augmented: a fixed set of images, for
+   * statistics such as batch norm's recalibration. By default the same as {@link #batches}, which
+   * suits sources that do not augment; a source that augments overrides it.
+   */
+  default Iterable<LabeledBatch> plainBatches(int[] order) {
+    return batches(order);
+  }
+
   /** The batches of epoch {@code epoch}. */
   default Iterable<LabeledBatch> epoch(int epoch) {
     return batches(order(epoch));

@@ -40,6 +40,11 @@ public final class PipelineBatchSource implements BatchSource {
   }
 
   @Override
+  public Iterable<LabeledBatch> plainBatches(int[] order) {
+    return () -> new Adapter(pipeline.plainBatches(order));
+  }
+
+  @Override
   public Iterable<LabeledBatch> epoch(int epoch) {
     return () -> new Adapter(pipeline.epoch(epoch));
   }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs the phases of a {@link TrainingConfig} on a {@link TaskModel}: one {@code session.run} per
  * step, validation after each epoch, the last and best checkpoints written atomically under
  * {@code checkpoints/}, and resume from the last one after a crash. Head-only phases on repeatable
- * data compute each image's backbone features once and reuse them across epochs.
+ * data compute each image's backbone features once and reuse them across epochs. When batch norm
+ * trains, its moving statistics are recomputed before each validation ({@link PreciseBatchNorm}).
  */
 public final class Trainer {
 
@@ -29,6 +30,7 @@ public final class Trainer {
   private final TaskModel model;
   private final TrainingConfig config;
   private final TrainingGraph graph;
+  private final PreciseBatchNorm preciseBn;
   private final List<TrainingListener> listeners = new ArrayList<>();
 
   /** Builds the training graph for every phase of {@code config}. */
@@ -36,6 +38,8 @@ public final class Trainer {
     this.model = model;
     this.config = config;
     this.graph = TrainingGraph.build(model, config.phases());
+    this.preciseBn = new PreciseBatchNorm(
+        graph.batchNormRecalibration(), config.phases(), config.preciseBnImages());
     if (config.earlyStoppingPatience() > 0) {
       listeners.add(new EarlyStopping(config.earlyStoppingPatience()));
     }
@@ -80,7 +84,7 @@ public final class Trainer {
         float lr = config.schedule().rate(e, phase.epochs(), phase.learningRate(), phaseHistory(run, p));
         graph.setLearningRate(p, lr);
         EpochResult r = runEpoch(run, p, global + 1, lr, (cached != null ? cached : train).epoch(global),
-            cached != null, steps(train), validation);
+            cached != null, train, validation);
         run.add(r);
         saveCheckpoints(run, last, best);
         for (TrainingListener l : listeners) {
@@ -95,8 +99,9 @@ public final class Trainer {
   }
 
   private EpochResult runEpoch(TrainingRun run, int phase, int epoch, float lr,
-      Iterable<LabeledBatch> batches, boolean features, int steps, BatchSource validation) {
+      Iterable<LabeledBatch> batches, boolean features, BatchSource train, BatchSource validation) {
     long start = System.nanoTime();
+    int steps = steps(train);
     double lossSum = 0;
     Metric metric = new Metric(model.head().outputs(), model.head().spec().classification());
     int step = 0;
@@ -112,6 +117,7 @@ public final class Trainer {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    preciseBn.afterEpoch(phase, train);
     double valLoss = Double.NaN;
     double valMetric = Double.NaN;
     if (validation != null && validation.size() > 0) {

@@ -4,6 +4,7 @@ import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.BatchNormMode;
+import dev.sommelier.core.layers.BatchNormRecalibration;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.train.TrainingStep;
 import dev.sommelier.heads.HeadOutput;
@@ -32,10 +33,11 @@ public final class TrainingGraph {
   private final Operand<TFloat32> prediction;
   private final Operand<TFloat32> inferenceLoss;
   private final List<TrainingStep> steps;
+  private final BatchNormRecalibration batchNorm;
 
   private TrainingGraph(TaskModel model, Placeholder<TFloat32> target, Operand<TFloat32> towerFeatures,
       Operand<TFloat32> loss, Operand<TFloat32> prediction, Operand<TFloat32> inferenceLoss,
-      List<TrainingStep> steps) {
+      List<TrainingStep> steps, BatchNormRecalibration batchNorm) {
     this.model = model;
     this.target = target;
     this.towerFeatures = towerFeatures;
@@ -43,6 +45,7 @@ public final class TrainingGraph {
     this.prediction = prediction;
     this.inferenceLoss = inferenceLoss;
     this.steps = steps;
+    this.batchNorm = batchNorm;
   }
 
   /** Builds the tower, the loss and one step per phase. */
@@ -83,7 +86,8 @@ public final class TrainingGraph {
               phase.learningRate()));
     }
     return new TrainingGraph(
-        model, target, features, loss, out.prediction(), inferenceLoss, List.copyOf(steps));
+        model, target, features, loss, out.prediction(), inferenceLoss, List.copyOf(steps),
+        BatchNormRecalibration.of(tower, model.input()));
   }
 
   /**
@@ -120,6 +124,14 @@ public final class TrainingGraph {
                 .run()) {
       return new StepResult(Tensors.values(r.get(0))[0], Tensors.values(r.get(1)));
     }
+  }
+
+  /**
+   * The training tower's batch-norm layers that normalise with batch statistics, for recomputing
+   * their moving statistics (empty when batch norm is frozen).
+   */
+  public BatchNormRecalibration batchNormRecalibration() {
+    return batchNorm;
   }
 
   /** Sets the learning rate of phase {@code phase} (a variable: the graph is not rebuilt). */

@@ -55,6 +55,8 @@ class JobSettingsTest {
     assertEquals(TrainScope.HEAD, s.scope());
     assertNull(s.fineTune());
     assertEquals(BatchNormMode.FROZEN, s.batchNorm());
+    assertEquals(512, s.preciseBn());
+    assertEquals(512, s.trainingConfig().preciseBnImages());
     assertEquals(AugmentationConfig.NONE, s.augmentation());
     assertEquals(0, s.patience());
     assertEquals(Device.CPU, s.device());

@@ -40,6 +40,7 @@ public final class LayerGraph {
   private final Map<String, int[]> paddings = new LinkedHashMap<>();
   private final List<LayerInfo> infos = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
+  private final List<BatchNormStatistics> batchStatistics = new ArrayList<>();
   private long dropoutSeed = 1;
 
   private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode) {
@@ -116,7 +117,10 @@ public final class LayerGraph {
   /**
    * Keras {@code BatchNormalization(epsilon, momentum)} over the channel axis. Uses the moving
    * statistics, except in a training tower with {@link BatchNormMode#TRAINING}, where it uses the
-   * batch's and adds the moving-average updates to {@link #updateOps()}.
+   * batch's, adds the moving-average updates to {@link #updateOps()} and the batch statistics to
+   * {@link #batchNormStatistics()}. TensorFlow's fused op normalises with the biased batch
+   * variance but returns the unbiased one (Bessel-corrected), which the moving variance follows,
+   * as in Keras.
    */
   public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x, float epsilon, float momentum) {
     Shape s = Shape.of(channels(x));
@@ -144,6 +148,8 @@ public final class LayerGraph {
           tf.assignSub(
               variance.variable(),
               tf.math.mul(tf.math.sub(variance.read(), bn.batchVariance()), decay)));
+      batchStatistics.add(new BatchNormStatistics(
+          name, bn.batchMean(), bn.batchVariance(), positions(x), mean, variance));
     }
     return record(name, "BatchNormalization", bn.y(), 0);
   }
@@ -277,6 +283,14 @@ public final class LayerGraph {
     return Collections.unmodifiableList(updates);
   }
 
+  /**
+   * Each batch-norm layer's batch statistics with its moving-statistics variables, in build order
+   * (empty unless this is a training tower with {@link BatchNormMode#TRAINING}).
+   */
+  public List<BatchNormStatistics> batchNormStatistics() {
+    return Collections.unmodifiableList(batchStatistics);
+  }
+
   /** The runtime this graph is built in. */
   public ModelRuntime runtime() {
     return runtime;
@@ -327,6 +341,19 @@ public final class LayerGraph {
   private static long spatial(Operand<TFloat32> y) {
     Shape s = y.shape();
     return Math.max(1, s.get(1)) * Math.max(1, s.get(2));
+  }
+
+  /** Values per channel of one image (height x width), or -1 when a spatial size is unknown. */
+  private static long positions(Operand<TFloat32> x) {
+    Shape s = x.shape();
+    long n = 1;
+    for (int i = 1; i < s.numDimensions() - 1; i++) {
+      if (s.get(i) < 0) {
+        return -1;
+      }
+      n *= s.get(i);
+    }
+    return n;
   }
 
   private static long featureCount(Operand<TFloat32> x) {

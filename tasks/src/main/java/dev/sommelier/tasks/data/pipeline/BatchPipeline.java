@@ -118,7 +118,20 @@ public final class BatchPipeline implements AutoCloseable {
    * subset or a trainer's own shuffle), augmented as pass {@code epoch} is; closes any pass still
    * running.
    */
-  public synchronized EpochBatches batches(int[] order, int epoch) {
+  public EpochBatches batches(int[] order, int epoch) {
+    return start(order, epoch, true);
+  }
+
+  /**
+   * Starts a pass over the samples in {@code order} as they are loaded, never augmented (for
+   * statistics that must not depend on augmentation, such as recalibrating batch norm); closes any
+   * pass still running.
+   */
+  public EpochBatches plainBatches(int[] order) {
+    return start(order, 0, false);
+  }
+
+  private synchronized EpochBatches start(int[] order, int epoch, boolean augment) {
     if (closed) {
       throw new IllegalStateException("the pipeline is closed");
     }
@@ -130,7 +143,7 @@ public final class BatchPipeline implements AutoCloseable {
     if (current != null) {
       current.close();
     }
-    current = new EpochBatches(this, loader, pool, order, Seeds.pass(seed, epoch));
+    current = new EpochBatches(this, loader, pool, order, Seeds.pass(seed, epoch), augment);
     return current;
   }
 

@@ -26,6 +26,7 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
   private final List<Sample> samples;
   private final int[] order;
   private final long augmentationSeed;
+  private final boolean augment;
   private final SampleLoader loader;
   private final ExecutorService workers;
   private final int batchSize;
@@ -37,11 +38,13 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
   private volatile boolean closed;
   private Object next;
 
+  /** A pass whose samples are augmented with {@code augmentationSeed} when {@code augment}. */
   EpochBatches(BatchPipeline pipeline, SampleLoader loader, ExecutorService workers, int[] order,
-      long augmentationSeed) {
+      long augmentationSeed, boolean augment) {
     this.samples = pipeline.samples();
     this.order = order.clone();
     this.augmentationSeed = augmentationSeed;
+    this.augment = augment;
     this.loader = loader;
     this.workers = workers;
     this.batchSize = pipeline.batchSize();
@@ -103,8 +106,8 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
         for (; submitted < order.length && submitted < p + window; submitted++) {
           int index = order[submitted];
           long seed = Seeds.sample(augmentationSeed, index);
-          pending[submitted] =
-              CompletableFuture.supplyAsync(() -> loader.load(index, seed), workers);
+          pending[submitted] = CompletableFuture.supplyAsync(
+              () -> augment ? loader.load(index, seed) : loader.loadPlain(index), workers);
         }
         float[] pixels = pending[p].get();
         pending[p] = null;

@@ -66,6 +66,15 @@ final class SampleLoader {
     return pixels;
   }
 
+  /** Sample {@code index} decoded, resized and preprocessed, not augmented; null when skipped. */
+  float[] loadPlain(int index) {
+    float[] pixels = resized(index);
+    if (pixels != null) {
+      preprocessing.accept(pixels);
+    }
+    return pixels;
+  }
+
   /**
    * Sample {@code index} decoded and resized, in [0, 255], neither augmented nor preprocessed; null
    * when it is skipped.

@@ -228,6 +228,27 @@ class BatchPipelineTest {
   }
 
   @Test
+  void plainBatchesAreTheImagesAsLoadedAndPreprocessedNeverAugmented() {
+    List<Sample> samples = memorySamples(7);
+    int[] order = {6, 0, 3, 1, 5};
+    try (BatchPipeline augmenting = BatchPipeline.builder(samples, 2, 16, 16)
+            .augmentation(AugmentationConfig.all(1)).preprocessing(Preprocessing.TF).seed(3)
+            .workers(2).build();
+        BatchPipeline plain = BatchPipeline.builder(samples, 2, 16, 16)
+            .preprocessing(Preprocessing.TF).workers(2).build()) {
+      List<Batch> expected = drain(plain.batches(order, 0));
+      List<Batch> got = drain(augmenting.plainBatches(order));
+      assertEquals(3, got.size());
+      for (int b = 0; b < got.size(); b++) {
+        assertEquals(expected.get(b).ids(), got.get(b).ids());
+        assertArrayEquals(expected.get(b).pixels(), got.get(b).pixels(), 0f);
+      }
+      assertFalse(Arrays.equals(expected.get(0).pixels(),
+          drain(augmenting.batches(order, 0)).get(0).pixels()), "a pass augments");
+    }
+  }
+
+  @Test
   void cachedImagesAreDecodedOnce() {
     List<Sample> samples = memorySamples(9);
     try (BatchPipeline p = BatchPipeline.builder(samples, 4, 10, 10).cacheDecoded(true)
