@@ -57,7 +57,7 @@ public final class Trainer {
     Path last = outDir.resolve("checkpoints").resolve("last");
     Path best = outDir.resolve("checkpoints").resolve("best");
     List<EpochResult> resumed = List.of();
-    if (Files.isRegularFile(last.resolve(STATE))) {
+    if (Checkpoints.recover(last) && Files.isRegularFile(last.resolve(STATE))) {
       Checkpoints.restore(model.runtime(), last);
       resumed = readState(last);
       LOG.info("resuming from {} after epoch {}", last, resumed.size());
