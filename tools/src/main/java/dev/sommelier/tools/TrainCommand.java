@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
         + " (progress on stderr, one row per epoch in OUT/epochs.csv), evaluates the test part"
         + " (the validation part without one), saves OUT/model and OUT/report.json, and writes"
         + " the run's HTML report with plots, OUT/report/index.html. An OUT with an unfinished run"
-        + " resumes it.",
+        + " resumes it: the same command again continues after the last finished epoch and ends"
+        + " as the uninterrupted run would have.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",
