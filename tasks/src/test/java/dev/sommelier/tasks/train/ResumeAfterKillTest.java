@@ -2,7 +2,6 @@ package dev.sommelier.tasks.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
@@ -11,6 +10,7 @@ import dev.sommelier.tasks.data.synthetic.ShapeImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +26,7 @@ class ResumeAfterKillTest {
   @TempDir Path tmp;
 
   @Test
-  @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES,
-      threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aRunKilledInTheMiddleOfAnEpochResumesToTheUninterruptedRun() throws Exception {
     Path data = tmp.resolve("shapes");
     new ShapeImages(2, 36, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 11).writeTo(data);
@@ -51,7 +50,6 @@ class ResumeAfterKillTest {
     }
     assertEquals(List.of("resumed after 2", "batch 3 1"), second.subList(0, 2));
     assertEquals(uninterrupted, second.stream().filter(l -> l.startsWith("epoch ")).toList());
-    assertNotEquals(uninterrupted.get(2), uninterrupted.get(3).replace("epoch 4", "epoch 3"));
     for (String file : List.of("variables.index", "variables.data-00000-of-00001")) {
       assertArrayEquals(Files.readAllBytes(whole.resolve("checkpoints/last").resolve(file)),
           Files.readAllBytes(last.resolve(file)), file);
