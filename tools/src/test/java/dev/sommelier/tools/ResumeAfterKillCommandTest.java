@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command ends as the uninterrupted command does: the same numbers for every epoch, the same
  * weights and the same test predictions. The settings are those of a first run on one's own photos
  * (the default softmax head with dropout, head-only training on features computed once) with Adam
- * and a plateau schedule. About 15 s.
+ * and a plateau schedule. About 11 s on a shared 2-core machine.
  */
 class ResumeAfterKillCommandTest {
 
