@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder ends exactly where the uninterrupted run ends: the same numbers for every epoch and the
  * same bytes in the last checkpoint (weights, optimizer slots, step count). The run is {@link
  * KillableTraining}: augmentation, two dropout layers, two phases, a plateau schedule. About 15 s
- * on a shared 2-core machine, most of it three JVMs starting TensorFlow.
+ * on a shared 2-core machine, most of it two child JVMs starting TensorFlow.
  */
 class ResumeAfterKillTest {
 
