@@ -40,12 +40,23 @@ public final class Checkpoints {
   }
 
   /**
-   * Reads all variables from {@code dir}, written by {@link #save} for a graph built the same way.
+   * Whether {@code dir} holds a checkpoint, after finishing a replacement of it that a process
+   * killed between the two renames of a {@link #save} left half done (the previous checkpoint is
+   * renamed back into place).
+   */
+  public static boolean recover(Path dir) {
+    AtomicDirectory.recover(dir);
+    return Files.isRegularFile(dir.resolve(PREFIX + ".index"));
+  }
+
+  /**
+   * Reads all variables from {@code dir}, written by {@link #save} for a graph built the same way
+   * (after {@link #recover}ing it).
    *
    * @throws IllegalArgumentException when {@code dir} holds no checkpoint
    */
   public static void restore(ModelRuntime runtime, Path dir) {
-    if (!Files.isRegularFile(dir.resolve(PREFIX + ".index"))) {
+    if (!recover(dir)) {
       throw new IllegalArgumentException(
           "no checkpoint in " + dir + " (expected " + PREFIX + ".index there)");
     }

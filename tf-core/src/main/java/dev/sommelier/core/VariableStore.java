@@ -77,6 +77,20 @@ public final class VariableStore {
     return getOrCreate(state, owner, weight, shape, init, false);
   }
 
+  /**
+   * The count of training steps run (state {@code training/step}, a float holding a whole number):
+   * the training step increments it, Adam derives its bias correction from it and dropout its
+   * random masks, so a run restored from a checkpoint draws what the uninterrupted run would have.
+   */
+  public ModelVariable stepCounter() {
+    return getOrCreateState("training", "step", Shape.scalar(), Initializer.ZEROS);
+  }
+
+  /** The seed of this graph's random initializers and random ops (non-zero). */
+  public long seed() {
+    return seed;
+  }
+
   /** Optimizer and training-loop state variables, in creation order. */
   public List<ModelVariable> state() {
     return List.copyOf(state.values());

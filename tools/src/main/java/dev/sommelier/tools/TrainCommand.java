@@ -47,8 +47,10 @@ import picocli.CommandLine.Spec;
         + " (progress on stderr, one row per epoch in OUT/epochs.csv), evaluates the test part"
         + " (the validation part without one), saves OUT/model and OUT/report.json, and writes"
         + " the run's HTML report with plots, OUT/report/index.html. An OUT with an unfinished run"
-        + " resumes it. Every image is decoded once before the split: files that do not decode"
-        + " are left out of every part and listed in OUT/skipped-files.csv.",
+        + " resumes it: the same command again continues after the last finished epoch and ends"
+        + " as the uninterrupted run would have. Every image is decoded once before the split:"
+        + " files that do not decode are left out of every part and listed in"
+        + " OUT/skipped-files.csv.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier train --folder data/shapes --out runs/shapes",

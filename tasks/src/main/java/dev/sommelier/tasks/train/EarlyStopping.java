@@ -2,7 +2,11 @@ package dev.sommelier.tasks.train;
 
 import java.util.List;
 
-/** Stops a run when the monitored loss has not improved for {@code patience} epochs. */
+/**
+ * Stops a run when the monitored loss has not improved for {@code patience} epochs. A run resumed
+ * from a checkpoint whose epochs already met that rule (killed after stopping, before the job
+ * ended) stops before its next epoch, as the uninterrupted run did.
+ */
 public final class EarlyStopping implements TrainingListener {
 
   private final int patience;
@@ -15,7 +19,16 @@ public final class EarlyStopping implements TrainingListener {
   }
 
   @Override
+  public void onTrainingStart(TrainingRun run) {
+    stopIfDue(run);
+  }
+
+  @Override
   public void onEpochEnd(TrainingRun run, EpochResult result) {
+    stopIfDue(run);
+  }
+
+  private void stopIfDue(TrainingRun run) {
     List<EpochResult> h = run.history();
     int best = 0;
     for (int i = 1; i < h.size(); i++) {

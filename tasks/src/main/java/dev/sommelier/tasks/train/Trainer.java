@@ -61,7 +61,7 @@ public final class Trainer {
     Path last = outDir.resolve("checkpoints").resolve("last");
     Path best = outDir.resolve("checkpoints").resolve("best");
     List<EpochResult> resumed = List.of();
-    if (Files.isRegularFile(last.resolve(STATE))) {
+    if (Checkpoints.recover(last) && Files.isRegularFile(last.resolve(STATE))) {
       Checkpoints.restore(model.runtime(), last);
       resumed = readState(last);
       LOG.info("resuming from {} after epoch {}", last, resumed.size());
@@ -146,11 +146,13 @@ public final class Trainer {
   private void saveCheckpoints(TrainingRun run, Path last, Path best) {
     try {
       byte[] state = JSON.writeValueAsBytes(run.history());
-      Checkpoints.save(model.runtime(), last, Map.of(STATE, state));
       List<EpochResult> h = run.history();
+      // Best first: a process killed between the two saves repeats this epoch when resumed,
+      // instead of going on from it with an older best checkpoint.
       if (TrainingRun.bestEpoch(h) == h.size()) {
         Checkpoints.save(model.runtime(), best, Map.of(STATE, state));
       }
+      Checkpoints.save(model.runtime(), last, Map.of(STATE, state));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -104,6 +104,31 @@ class TrainerTest {
   }
 
   @Test
+  void aRunThatStoppedEarlyStaysStoppedWhenStartedAgain() {
+    DrawnArrays train = DrawnArrays.lines(32, SIZE, 4);
+    ArrayBatchSource source = new ArrayBatchSource(preprocessed(train), train.targets, train.n, 16, true, 5);
+    // All-zero targets make every validation loss exactly 0: no epoch improves on the first.
+    ArrayBatchSource flat = new ArrayBatchSource(preprocessed(train), new float[train.n * 2], train.n, 16, false, 0);
+    TrainingConfig patient = new TrainingConfig(
+        List.of(new TrainingPhase(TrainScope.ALL, OptimizerKind.ADAM, 0.01f, 6)),
+        new LearningRateSchedule.Constant(), 1, true);
+    try (TaskModel m = mlp(0f)) {
+      assertEquals(2, new Trainer(m, patient).fit(source, flat, tmp).size());
+    }
+    try (TaskModel m = mlp(0f)) {
+      List<Integer> batches = new java.util.ArrayList<>();
+      Trainer again = new Trainer(m, patient).listen(new TrainingListener() {
+        @Override
+        public void onBatchEnd(TrainingRun run, int epoch, int step, int steps, float loss, int n) {
+          batches.add(epoch);
+        }
+      });
+      assertEquals(2, again.fit(source, flat, tmp).size());
+      assertEquals(List.of(), batches);
+    }
+  }
+
+  @Test
   void aReloadedModelPredictsExactlyWhatItDidBeforeSaving() {
     DrawnArrays train = DrawnArrays.lines(48, SIZE, 6);
     float[] before;

@@ -15,8 +15,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.nn.FusedBatchNorm;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Builds Keras layers into a TF-Java graph, one call per layer, under exactly the Keras layer
@@ -41,7 +41,7 @@ public final class LayerGraph {
   private final List<LayerInfo> infos = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private final List<BatchNormStatistics> batchStatistics = new ArrayList<>();
-  private long dropoutSeed = 1;
+  private long dropoutLayers;
 
   private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode) {
     this.runtime = runtime;
@@ -216,16 +216,23 @@ public final class LayerGraph {
     return record(name, "Reshape", tf.reshape(x, tf.constant(full)), 0);
   }
 
-  /** Keras {@code Dropout(rate)}: identity in the inference tower, inverted dropout in training. */
+  /**
+   * Keras {@code Dropout(rate)}: identity in the inference tower, inverted dropout in training. The
+   * mask comes from a stateless random op keyed by the model's seed, the layer and the {@linkplain
+   * VariableStore#stepCounter() step count}, all restored with a checkpoint: a resumed run draws
+   * the masks that the uninterrupted run draws (a stateful op would start its stream again in a
+   * new session).
+   */
   public Operand<TFloat32> dropout(String name, Operand<TFloat32> x, float rate) {
     if (!training || rate <= 0f) {
       return record(name, "Dropout", x, 0);
     }
     Ops tf = scope(name);
     float keep = 1f - rate;
-    Operand<TFloat32> u =
-        tf.random.randomUniform(
-            tf.shape(x), TFloat32.class, RandomUniform.seed(7L), RandomUniform.seed2(dropoutSeed++));
+    long layerKey = store.seed() * 0x9E3779B97F4A7C15L + dropoutLayers++;
+    Operand<TInt64> seed = tf.stack(List.of(
+        tf.constant(layerKey), tf.dtypes.cast(store.stepCounter().read(), TInt64.class)));
+    Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), seed, TFloat32.class);
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(u, tf.constant(keep)));
     return record(name, "Dropout", tf.math.mul(x, tf.math.div(mask, tf.constant(keep))), 0);
   }

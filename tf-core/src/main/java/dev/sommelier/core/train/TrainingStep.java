@@ -70,8 +70,7 @@ public final class TrainingStep {
     ModelVariable lr =
         store.getOrCreateState("training", "learning_rate", Shape.scalar(),
             new Initializer.Constant(learningRate));
-    ModelVariable step =
-        store.getOrCreateState("training", "step", Shape.scalar(), Initializer.ZEROS);
+    ModelVariable step = store.stepCounter();
     optimizer.createSlots(trained);
 
     Graph graph = runtime.graph();
