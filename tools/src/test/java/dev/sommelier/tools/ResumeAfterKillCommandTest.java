@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
+import dev.sommelier.tasks.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

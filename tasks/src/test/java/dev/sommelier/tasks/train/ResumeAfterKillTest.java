@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
+import dev.sommelier.tasks.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

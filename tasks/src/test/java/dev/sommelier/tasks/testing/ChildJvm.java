@@ -1,4 +1,4 @@
-package dev.sommelier.tools;
+package dev.sommelier.tasks.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Java program in a JVM of its own, on this test JVM's class path, with its standard output read
- * line by line and its standard error in a file (tests only; the same as the tasks tests' own).
+ * line by line and its standard error in a file (tests only; the tools tests use it too).
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
   private final Process process;
   private final BufferedReader out;
@@ -28,7 +28,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Starts {@code main} with {@code args}; its standard error goes to {@code log}. */
-  static ChildJvm start(Path log, Class<?> main, Object... args) throws IOException {
+  public static ChildJvm start(Path log, Class<?> main, Object... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -41,7 +41,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Reads standard output up to and including {@code wanted}; fails when it ends before. */
-  List<String> awaitLine(String wanted) throws IOException {
+  public List<String> awaitLine(String wanted) throws IOException {
     List<String> lines = new ArrayList<>();
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       lines.add(line);
@@ -54,13 +54,13 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Kills the program with SIGKILL (on Linux) and returns its exit status. */
-  int kill() throws InterruptedException {
+  public int kill() throws InterruptedException {
     process.destroyForcibly();
     return process.waitFor();
   }
 
   /** Reads standard output to its end and checks that the program exited with status 0. */
-  List<String> finish() throws IOException, InterruptedException {
+  public List<String> finish() throws IOException, InterruptedException {
     List<String> lines = new ArrayList<>();
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       lines.add(line);
