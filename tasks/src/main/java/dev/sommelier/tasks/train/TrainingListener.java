@@ -1,10 +1,10 @@
 package dev.sommelier.tasks.train;
 
 /**
- * Hooks into a training run: progress display, logs, checkpoints ({@link EpochCheckpoints}) and
- * early stopping ({@link EarlyStopping}) are all listeners, and an application can add its own.
- * The trainer calls the checkpoints first, then early stopping, then the listeners added with
- * {@link Trainer#listen}, in the order they were added.
+ * Hooks into a training run: progress display, logs, the checkpoints and early stopping ({@link
+ * EarlyStopping}) are all listeners, and an application can add its own. The trainer calls the
+ * checkpoints first (so that any other listener finds the epoch saved), then early stopping, then
+ * the listeners added with {@link Trainer#listen}, in the order they were added.
  */
 public interface TrainingListener {
 
