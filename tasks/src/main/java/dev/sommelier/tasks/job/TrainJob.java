@@ -21,11 +21,11 @@ import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.model.TaskModel;
 import dev.sommelier.tasks.train.EpochCsvLog;
 import dev.sommelier.tasks.train.EpochResult;
+import dev.sommelier.tasks.train.Monitor;
 import dev.sommelier.tasks.train.PipelineBatchSource;
 import dev.sommelier.tasks.train.ProgressLog;
 import dev.sommelier.tasks.train.Trainer;
 import dev.sommelier.tasks.train.TrainingListener;
-import dev.sommelier.tasks.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +132,7 @@ public final class TrainJob {
             + " epoch ended; there is no trained model to evaluate or save");
       }
       // Without validation data the last weights are kept.
-      int best = validation == null ? epochs.size() : TrainingRun.bestEpoch(epochs);
+      int best = validation == null ? epochs.size() : Monitor.LOSS.bestEpoch(epochs);
       if (best != epochs.size()) {
         LOG.info("restoring epoch {}, the lowest validation loss", best);
         Checkpoints.restore(model.runtime(), out.resolve("checkpoints").resolve("best"));

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param data what the whole data set held
  * @param split samples per part: train, validation, test
  * @param epochs every epoch run (including epochs before a resume)
- * @param bestEpoch the epoch whose weights were saved: lowest validation loss, or the last epoch
- *     without validation data
+ * @param bestEpoch the epoch whose weights were saved: the first with the lowest validation loss
+ *     (see {@link dev.sommelier.tasks.train.Monitor}), or the last epoch without validation data
  * @param evaluation the evaluation of the test part (the validation part when there is no test)
  * @param skippedFiles ids of images that could not be decoded, in any part
  * @param trainImagesPerSecond training images per second over all epochs

@@ -1,11 +1,9 @@
 package dev.sommelier.tasks.train;
 
-import java.util.List;
-
 /**
- * Stops a run when the monitored loss has not improved for {@code patience} epochs. A run resumed
- * from a checkpoint whose epochs already met that rule (killed after stopping, before the job
- * ended) stops before its next epoch, as the uninterrupted run did.
+ * Stops a run when the monitored value has not improved for {@code patience} epochs (see {@link
+ * Monitor}). A run resumed from a checkpoint whose epochs already met that rule (killed after
+ * stopping, before the job ended) stops before its next epoch, as the uninterrupted run did.
  */
 public final class EarlyStopping implements TrainingListener {
 
@@ -29,14 +27,7 @@ public final class EarlyStopping implements TrainingListener {
   }
 
   private void stopIfDue(TrainingRun run) {
-    List<EpochResult> h = run.history();
-    int best = 0;
-    for (int i = 1; i < h.size(); i++) {
-      if (TrainingRun.monitored(h.get(i)) < TrainingRun.monitored(h.get(best))) {
-        best = i;
-      }
-    }
-    if (h.size() - 1 - best >= patience) {
+    if (run.monitor().epochsSinceBest(run.history()) >= patience) {
       run.stop();
     }
   }

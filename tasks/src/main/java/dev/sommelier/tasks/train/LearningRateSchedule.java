@@ -15,13 +15,15 @@ public sealed interface LearningRateSchedule {
    * @param epochs epochs of the phase
    * @param base the phase's initial rate
    * @param history this phase's finished epochs, oldest first
+   * @param monitor what counts as an improvement of those epochs
    */
-  float rate(int epoch, int epochs, float base, List<EpochResult> history);
+  float rate(int epoch, int epochs, float base, List<EpochResult> history, Monitor monitor);
 
   /** The base rate throughout. */
   record Constant() implements LearningRateSchedule {
     @Override
-    public float rate(int epoch, int epochs, float base, List<EpochResult> history) {
+    public float rate(
+        int epoch, int epochs, float base, List<EpochResult> history, Monitor monitor) {
       return base;
     }
   }
@@ -29,7 +31,8 @@ public sealed interface LearningRateSchedule {
   /** Multiplied by {@code factor} every {@code every} epochs. */
   record Step(int every, float factor) implements LearningRateSchedule {
     @Override
-    public float rate(int epoch, int epochs, float base, List<EpochResult> history) {
+    public float rate(
+        int epoch, int epochs, float base, List<EpochResult> history, Monitor monitor) {
       return base * (float) Math.pow(factor, epoch / Math.max(1, every));
     }
   }
@@ -37,25 +40,24 @@ public sealed interface LearningRateSchedule {
   /** Cosine decay from the base rate towards 0 over the phase. */
   record Cosine() implements LearningRateSchedule {
     @Override
-    public float rate(int epoch, int epochs, float base, List<EpochResult> history) {
+    public float rate(
+        int epoch, int epochs, float base, List<EpochResult> history, Monitor monitor) {
       return (float) (base * 0.5 * (1 + Math.cos(Math.PI * epoch / Math.max(1, epochs))));
     }
   }
 
   /**
-   * Multiplied by {@code factor} whenever the validation loss (training loss without validation
-   * data) has not improved for {@code patience} epochs, never below {@code min}.
+   * Multiplied by {@code factor} whenever the monitored value (see {@link Monitor}) has not
+   * improved for {@code patience} epochs of the phase, never below {@code min}.
    */
   record ReduceOnPlateau(int patience, float factor, float min) implements LearningRateSchedule {
     @Override
-    public float rate(int epoch, int epochs, float base, List<EpochResult> history) {
+    public float rate(
+        int epoch, int epochs, float base, List<EpochResult> history, Monitor monitor) {
       float rate = base;
-      double best = Double.POSITIVE_INFINITY;
       int waited = 0;
-      for (EpochResult r : history) {
-        double monitored = Double.isNaN(r.valLoss()) ? r.loss() : r.valLoss();
-        if (monitored < best) {
-          best = monitored;
+      for (boolean improved : monitor.improvements(history)) {
+        if (improved) {
           waited = 0;
         } else if (++waited >= patience) {
           rate = Math.max(min, rate * factor);

@@ -21,19 +21,20 @@ public final class ProgressLog implements TrainingListener {
   }
 
   @Override
-  public void onBatchEnd(TrainingRun run, int epoch, int step, int steps, float loss, int n) {
-    if (step == 1) {
+  public void onBatchEnd(TrainingRun run, BatchEnd b) {
+    if (b.step() == 1) {
       epochStart = System.nanoTime();
       images = 0;
     }
-    images += n;
-    if (step % everySteps == 0 || step == steps) {
+    images += b.images();
+    if (b.step() % everySteps == 0 || b.step() == b.steps()) {
       double seconds = (System.nanoTime() - epochStart) / 1e9;
       double perSecond = images / Math.max(seconds, 1e-9);
-      long left = Math.round(seconds / step * (steps - step));
+      long left = Math.round(seconds / b.step() * (b.steps() - b.step()));
       LOG.info(
           "epoch {}/{} step {}/{} loss {} {} img/s, {} left",
-          epoch, run.config().totalEpochs(), step, steps, String.format("%.4f", loss),
+          b.epoch(), run.config().totalEpochs(), b.step(), b.steps(),
+          String.format("%.4f", b.loss()),
           String.format("%.1f", perSecond), format(Duration.ofSeconds(left)));
     }
   }

@@ -1,18 +1,9 @@
 package dev.sommelier.tasks.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sommelier.core.Checkpoints;
 import dev.sommelier.tasks.model.TaskModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the phases of a {@link TrainingConfig} on a {@link TaskModel}: one {@code session.run} per
@@ -22,10 +13,6 @@ import org.slf4j.LoggerFactory;
  * trains, its moving statistics are recomputed before each validation ({@link PreciseBatchNorm}).
  */
 public final class Trainer {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String STATE = "training-state.json";
 
   private final TaskModel model;
   private final TrainingConfig config;
@@ -58,17 +45,13 @@ public final class Trainer {
    * @return every epoch's numbers, including those run before a resume
    */
   public List<EpochResult> fit(BatchSource train, BatchSource validation, Path outDir) {
-    Path last = outDir.resolve("checkpoints").resolve("last");
-    Path best = outDir.resolve("checkpoints").resolve("best");
-    List<EpochResult> resumed = List.of();
-    if (Checkpoints.recover(last) && Files.isRegularFile(last.resolve(STATE))) {
-      Checkpoints.restore(model.runtime(), last);
-      resumed = readState(last);
-      LOG.info("resuming from {} after epoch {}", last, resumed.size());
-    }
-    TrainingRun run = new TrainingRun(model, config, resumed);
-    listeners.forEach(l -> l.onTrainingStart(run));
-    int epoch = resumed.size();
+    EpochCheckpoints checkpoints = new EpochCheckpoints(outDir);
+    TrainingRun run = new TrainingRun(model, config, Monitor.LOSS, checkpoints.resume(model));
+    // Checkpoints first: a listener that ends the process finds this epoch saved.
+    List<TrainingListener> hooks = new ArrayList<>(List.of(checkpoints));
+    hooks.addAll(listeners);
+    hooks.forEach(l -> l.onTrainingStart(run));
+    int epoch = run.history().size();
     int phaseStart = 0;
     for (int p = 0; p < config.phases().size() && !run.stopRequested(); p++) {
       TrainingPhase phase = config.phases().get(p);
@@ -81,25 +64,26 @@ public final class Trainer {
         if (cached == null && phase.scope().headOnly() && config.cacheFeatures() && train.repeatable()) {
           cached = CachedFeatures.compute(model, train);
         }
-        float lr = config.schedule().rate(e, phase.epochs(), phase.learningRate(), phaseHistory(run, p));
+        float lr = config.schedule().rate(
+            e, phase.epochs(), phase.learningRate(), phaseHistory(run, p), run.monitor());
         graph.setLearningRate(p, lr);
-        EpochResult r = runEpoch(run, p, global + 1, lr, (cached != null ? cached : train).epoch(global),
-            cached != null, train, validation);
+        EpochResult r = runEpoch(run, hooks, p, global + 1, lr,
+            (cached != null ? cached : train).epoch(global), cached != null, train, validation);
         run.add(r);
-        saveCheckpoints(run, last, best);
-        for (TrainingListener l : listeners) {
+        for (TrainingListener l : hooks) {
           l.onEpochEnd(run, r);
         }
         epoch = global + 1;
       }
       phaseStart += phase.epochs();
     }
-    listeners.forEach(l -> l.onTrainingEnd(run));
+    hooks.forEach(l -> l.onTrainingEnd(run));
     return run.history();
   }
 
-  private EpochResult runEpoch(TrainingRun run, int phase, int epoch, float lr,
-      Iterable<LabeledBatch> batches, boolean features, BatchSource train, BatchSource validation) {
+  private EpochResult runEpoch(TrainingRun run, List<TrainingListener> hooks, int phase,
+      int epoch, float lr, Iterable<LabeledBatch> batches, boolean features, BatchSource train,
+      BatchSource validation) {
     long start = System.nanoTime();
     int steps = steps(train);
     double lossSum = 0;
@@ -112,8 +96,9 @@ public final class Trainer {
       images += b.n();
       metric.add(r.predictions(), b.targets(), b.n());
       step++;
-      for (TrainingListener l : listeners) {
-        l.onBatchEnd(run, epoch, step, Math.max(step, steps), r.loss(), b.n());
+      BatchEnd end = new BatchEnd(epoch, step, Math.max(step, steps), r.loss(), b.n());
+      for (TrainingListener l : hooks) {
+        l.onBatchEnd(run, end);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -141,29 +126,6 @@ public final class Trainer {
 
   private static List<EpochResult> phaseHistory(TrainingRun run, int phase) {
     return run.history().stream().filter(r -> r.phase() == phase).toList();
-  }
-
-  private void saveCheckpoints(TrainingRun run, Path last, Path best) {
-    try {
-      byte[] state = JSON.writeValueAsBytes(run.history());
-      List<EpochResult> h = run.history();
-      // Best first: a process killed between the two saves repeats this epoch when resumed,
-      // instead of going on from it with an older best checkpoint.
-      if (TrainingRun.bestEpoch(h) == h.size()) {
-        Checkpoints.save(model.runtime(), best, Map.of(STATE, state));
-      }
-      Checkpoints.save(model.runtime(), last, Map.of(STATE, state));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<EpochResult> readState(Path dir) {
-    try {
-      return JSON.readValue(dir.resolve(STATE).toFile(), new TypeReference<List<EpochResult>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(STATE) + ": " + e.getMessage(), e);
-    }
   }
 
   /** Running accuracy (one-hot targets) or mean absolute error (values). */

@@ -1,16 +1,18 @@
 package dev.sommelier.tasks.train;
 
 /**
- * Hooks into a training run: progress display, logs, checkpoints and early stopping are all
- * listeners, and an application can add its own.
+ * Hooks into a training run: progress display, logs, the checkpoints and early stopping ({@link
+ * EarlyStopping}) are all listeners, and an application can add its own. The trainer calls the
+ * checkpoints first (so that any other listener finds the epoch saved), then early stopping, then
+ * the listeners added with {@link Trainer#listen}, in the order they were added.
  */
 public interface TrainingListener {
 
   /** Before the first epoch (after a resume, before the first epoch still to run). */
   default void onTrainingStart(TrainingRun run) {}
 
-  /** After each step; {@code step} is 1-based within the epoch. */
-  default void onBatchEnd(TrainingRun run, int epoch, int step, int steps, float loss, int images) {}
+  /** After each step. */
+  default void onBatchEnd(TrainingRun run, BatchEnd batch) {}
 
   /** After each epoch, with its numbers; call {@link TrainingRun#stop()} to end the run. */
   default void onEpochEnd(TrainingRun run, EpochResult result) {}

@@ -45,10 +45,9 @@ public final class KillableTraining {
       }
 
       @Override
-      public void onBatchEnd(TrainingRun run, int epoch, int step, int steps, float loss,
-          int images) {
-        System.out.println("batch " + epoch + " " + step);
-        if (epoch == pauseEpoch && step == pauseStep) {
+      public void onBatchEnd(TrainingRun run, BatchEnd b) {
+        System.out.println("batch " + b.epoch() + " " + b.step());
+        if (b.epoch() == pauseEpoch && b.step() == pauseStep) {
           try {
             new CountDownLatch(1).await();
           } catch (InterruptedException e) {

@@ -119,8 +119,8 @@ class TrainerTest {
       List<Integer> batches = new java.util.ArrayList<>();
       Trainer again = new Trainer(m, patient).listen(new TrainingListener() {
         @Override
-        public void onBatchEnd(TrainingRun run, int epoch, int step, int steps, float loss, int n) {
-          batches.add(epoch);
+        public void onBatchEnd(TrainingRun run, BatchEnd b) {
+          batches.add(b.epoch());
         }
       });
       assertEquals(2, again.fit(source, flat, tmp).size());

@@ -4,6 +4,7 @@ import dev.sommelier.tasks.job.TrainJob;
 import dev.sommelier.tasks.job.TrainResult;
 import dev.sommelier.tasks.job.TrainSettings;
 import dev.sommelier.tasks.model.TaskKind;
+import dev.sommelier.tasks.train.BatchEnd;
 import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.TrainingListener;
 import dev.sommelier.tasks.train.TrainingRun;
@@ -80,9 +81,9 @@ final class TrainTask implements GuiJob {
     }
 
     @Override
-    public void onBatchEnd(TrainingRun r, int epoch, int step, int steps, float loss,
-        int images) {
-      events.accept(progress.batch(epoch, step, steps, loss, images, System.nanoTime()));
+    public void onBatchEnd(TrainingRun r, BatchEnd b) {
+      events.accept(progress.batch(b.epoch(), b.step(), b.steps(), b.loss(), b.images(),
+          System.nanoTime()));
       passOnStop(r);
     }
 
