@@ -13,8 +13,21 @@ public interface BackboneProvider {
   /** Registry name, unique: {@code resnet50}. */
   String name();
 
-  /** The default input size in pixels. */
+  /**
+   * The input size the architecture is built at when none is given, in pixels: for a Keras
+   * architecture Keras's own default input shape (224 for ResNet50 and MobileNet), so that {@code
+   * summary} matches Keras's {@code model.summary()}.
+   */
   int defaultInputSize();
+
+  /**
+   * The input size {@code train} uses when none is given, in pixels (default: {@link
+   * #defaultInputSize}). A provider whose usual transfer-learning size is smaller than its
+   * architecture's default says so here.
+   */
+  default int trainingInputSize() {
+    return defaultInputSize();
+  }
 
   /**
    * Creates the backbone.

@@ -37,6 +37,26 @@ class BackboneRegistryTest {
   }
 
   @Test
+  void eachProviderOwnsItsTrainingInputSizeWhichItAccepts() {
+    BackboneRegistry r = BackboneRegistry.load();
+    assertEquals(List.of(224, 197), sizes(r.get("resnet50")), "Keras's 224; 197 to train");
+    assertEquals(List.of(224, 192), sizes(r.get("mobilenet_v1")), "Keras's 224; 192 to train");
+    assertEquals(List.of(28, 28), sizes(r.get("pixels")));
+    assertEquals(List.of(64, 64), sizes(r.get("simple_cnn")));
+    assertEquals(List.of(16, 16), sizes(r.get("tiny_conv")), "a third party's: its default");
+    for (BackboneProvider p : r.providers()) {
+      for (Map<String, String> options : p.listedOptions()) {
+        assertEquals(p.trainingInputSize(), p.create(p.trainingInputSize(), options).spec()
+            .inputSize(), p.name() + " " + options);
+      }
+    }
+  }
+
+  private static List<Integer> sizes(BackboneProvider p) {
+    return List.of(p.defaultInputSize(), p.trainingInputSize());
+  }
+
+  @Test
   void aDuplicateNameIsAnErrorNamingBothClasses() {
     IllegalStateException e =
         assertThrows(IllegalStateException.class,

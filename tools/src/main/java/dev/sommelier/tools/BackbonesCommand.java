@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
     name = "backbones",
     mixinStandardHelpOptions = true,
     description =
-        "Lists the registered backbones: input sizes, preprocessing, Grad-CAM layer, features.",
+        "Lists the registered backbones: input sizes (Input: what train uses by default; Native:"
+            + " the architecture's own default, Keras's for resnet50 and mobilenet_v1, what summary"
+            + " uses; Min: the smallest accepted),"
+            + " preprocessing, Grad-CAM layer, features.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier backbones",
@@ -36,10 +39,13 @@ final class BackbonesCommand implements Callable<Integer> {
    * One listed configuration.
    *
    * @param backbone name with options, as {@code summary --backbone} takes it
+   * @param inputSize the input size {@code train} uses by default
+   * @param defaultInputSize the architecture's own default input size, {@code summary}'s
    */
   record Entry(
       String backbone,
       int inputSize,
+      int defaultInputSize,
       int minInputSize,
       String preprocessing,
       String gradCamLayer,
@@ -50,11 +56,12 @@ final class BackbonesCommand implements Callable<Integer> {
     List<Entry> entries = new ArrayList<>();
     for (BackboneProvider provider : BackboneRegistry.load().providers()) {
       for (Map<String, String> options : provider.listedOptions()) {
-        BackboneSpec s = provider.create(provider.defaultInputSize(), options).spec();
+        BackboneSpec s = provider.create(provider.trainingInputSize(), options).spec();
         entries.add(
             new Entry(
                 s.qualifiedName(),
                 s.inputSize(),
+                provider.defaultInputSize(),
                 s.minInputSize(),
                 s.preprocessing().description(),
                 s.gradCamLayer(),
@@ -67,13 +74,14 @@ final class BackbonesCommand implements Callable<Integer> {
       return 0;
     }
     TextTable table =
-        new TextTable("Backbone", "Input", "Min", "Grad-CAM layer", "Features", "Preprocessing")
-            .rightAlign(1, 2);
+        new TextTable("Backbone", "Input", "Native", "Min", "Grad-CAM layer", "Features",
+            "Preprocessing").rightAlign(1, 2, 3);
     for (Entry e : entries) {
       FeatureDescription f = e.features();
       table.row(
           e.backbone(),
           Integer.toString(e.inputSize()),
+          Integer.toString(e.defaultInputSize()),
           Integer.toString(e.minInputSize()),
           e.gradCamLayer(),
           f.layer() + " (" + f.channels() + " ch, 1/" + f.reduction() + ")",

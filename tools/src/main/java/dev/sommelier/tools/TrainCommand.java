@@ -19,7 +19,6 @@ import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.LearningRateSchedule;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
-import dev.sommelier.tasks.train.TrainingConfig;
 import dev.sommelier.tools.config.ConfigOption;
 import dev.sommelier.tools.config.SaveConfigOption;
 import dev.sommelier.tools.report.RunReport;
@@ -37,12 +36,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sommelier train}: a classifier or regressor from image files, evaluated on held-out data
- * and saved; every option maps to one {@link TrainSettings} field.
+ * and saved; every option maps to one {@link TrainSettings} field, and its default is the
+ * builder's ({@link TrainDefaults}).
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    defaultValueProvider = TrainDefaults.class,
+    modelTransformer = InputSizeFooter.class,
     description = "Trains a classifier or regressor on a backbone: splits the data, trains"
         + " (progress on stderr, one row per epoch in OUT/epochs.csv), evaluates the test part"
         + " (the validation part without one), saves OUT/model and OUT/report.json, and writes"
@@ -69,8 +71,7 @@ import picocli.CommandLine.Spec;
       "  sommelier train --folder data/logos --augment flip,affine:0.3,cutout:0.2 \\",
       "      --out runs/logos",
       "",
-      "Default input size: 197 for resnet50, 192 for mobilenet_v1, 28 for pixels, the backbone's"
-          + " own for others.",
+      InputSizeFooter.LINE,
       "",
       "Augmentation operations (--augment): range at strength 1, (default strength);",
       "* = in the default set:",
@@ -102,15 +103,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "train:validation[:test] ratios (default: 6:4; none for --split-folders).")
   String split;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+  @Option(names = "--seed", paramLabel = "S",
       description = "Seed of the split, weights, dropout, shuffles (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--backbone", paramLabel = "NAME", defaultValue = "mobilenet_v1",
+  @Option(names = "--backbone", paramLabel = "NAME",
       description = "A registered backbone with options (default: ${DEFAULT-VALUE}).")
   String backbone;
 
-  @Option(names = "--weights", paramLabel = "none|imagenet|FILE", defaultValue = "none",
+  @Option(names = "--weights", paramLabel = "none|imagenet|FILE",
       converter = Cli.WeightsConverter.class,
       description = "Where the backbone's weights start: none (seeded random), imagenet (built in"
           + " for mobilenet_v1:alpha=0.25, else Keras's download cache ~/.keras/models or"
@@ -138,28 +139,28 @@ final class TrainCommand implements Callable<Integer> {
       description = "How softmax and regressor heads pool the features (default: gap).")
   String pooling;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+  @Option(names = "--optimizer", paramLabel = "NAME",
       description = "sgd, momentum, nesterov or adam (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001",
+  @Option(names = "--lr", paramLabel = "RATE",
       description = "Learning rate (default: ${DEFAULT-VALUE}).")
   float learningRate;
 
-  @Option(names = "--schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+  @Option(names = "--schedule", paramLabel = "SCHEDULE",
       description = "constant, cosine, step:EVERY:FACTOR or plateau:PATIENCE:FACTOR"
           + " (default: ${DEFAULT-VALUE}).")
   String schedule;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+  @Option(names = "--epochs", paramLabel = "N",
       description = "Epochs (of the first phase with --fine-tune) (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
+  @Option(names = "--batch", paramLabel = "N",
       description = "Images per step (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "head",
+  @Option(names = "--scope", paramLabel = "SCOPE",
       description = "What trains: head, last-N (blocks) or all (default: ${DEFAULT-VALUE}).")
   String scope;
 
@@ -169,12 +170,11 @@ final class TrainCommand implements Callable<Integer> {
           + " (default: none, one phase).")
   String fineTune;
 
-  @Option(names = "--batch-norm", paramLabel = "MODE", defaultValue = "frozen",
+  @Option(names = "--batch-norm", paramLabel = "MODE",
       description = "Batch norm in training: frozen or training (default: ${DEFAULT-VALUE}).")
   String batchNorm;
 
   @Option(names = "--precise-bn", paramLabel = "N",
-      defaultValue = "" + TrainingConfig.DEFAULT_PRECISE_BN_IMAGES,
       description = "With --batch-norm training: before each validation and checkpoint, recompute"
           + " batch norm's moving statistics on N training images (the first of the seeded"
           + " shuffle, not augmented), so that validation and the saved model use statistics of"
@@ -182,8 +182,8 @@ final class TrainCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int preciseBn;
 
-  @Option(names = "--augment", paramLabel = "OPS", arity = "0..1", defaultValue = "none",
-      fallbackValue = "default", converter = Cli.AugmentationConverter.class,
+  @Option(names = "--augment", paramLabel = "OPS", arity = "0..1", fallbackValue = "default",
+      converter = Cli.AugmentationConverter.class,
       description = "Augment training images. Alone: the default set, mild enough for photos"
           + " (flip,affine,brightness,contrast). Or name operations (see below), each with an"
           + " optional :STRENGTH in [0,1] and @PROBABILITY (default 0.5), e.g."
@@ -192,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   AugmentationConfig augment;
 
-  @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--patience", paramLabel = "N",
       description = "Stop after N epochs without a lower validation loss; 0 = never"
           + " (default: ${DEFAULT-VALUE}).")
   int patience;

@@ -41,10 +41,13 @@ class SommelierTest {
       } else if (name.startsWith("mobilenet_v1:alpha=")) {
         mobilenets.add(name);
         assertEquals("conv_pw_13_relu", b.get("gradCamLayer").asText());
+        assertEquals(192, b.get("inputSize").asInt(), "what train uses");
+        assertEquals(224, b.get("defaultInputSize").asInt(), "Keras's");
       }
     }
     assertTrue(resnet != null, r.out());
-    assertEquals(224, resnet.get("inputSize").asInt());
+    assertEquals(197, resnet.get("inputSize").asInt(), "what train uses");
+    assertEquals(224, resnet.get("defaultInputSize").asInt(), "Keras's");
     assertEquals("conv5_block3_out", resnet.get("gradCamLayer").asText());
     assertTrue(resnet.get("preprocessing").asText().startsWith("caffe"), r.out());
     assertEquals(2048, resnet.get("features").get("channels").asLong());
@@ -58,6 +61,7 @@ class SommelierTest {
     assertTrue(r.out().contains("resnet50"), r.out());
     assertTrue(r.out().contains("mobilenet_v1:alpha=0.25"), r.out());
     assertTrue(r.out().contains("Grad-CAM layer"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("resnet50 +197 +224 +32 .*")), r.out());
   }
 
   @Test

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Registers {@code resnet50}: Keras ResNet50 without top, default input 224. */
+/**
+ * Registers {@code resnet50}: Keras ResNet50 without top, default input 224, trained at 197 by
+ * default.
+ */
 public final class ResNet50Provider implements BackboneProvider {
 
   static final String NAME = "resnet50";
@@ -25,6 +28,16 @@ public final class ResNet50Provider implements BackboneProvider {
   @Override
   public int defaultInputSize() {
     return 224;
+  }
+
+  /**
+   * 197: the smallest input Keras's ResNet50 without top accepted up to Keras 2.2.4, the size of
+   * the usual Keras transfer-learning recipe; 23% fewer pixels than 224, and the ImageNet weights
+   * (trained at 224) fit any size.
+   */
+  @Override
+  public int trainingInputSize() {
+    return 197;
   }
 
   @Override

@@ -37,8 +37,8 @@ import java.util.Objects;
  *     InitialWeights#NONE}, the default), ImageNet ({@link InitialWeights#IMAGENET}) or a Keras
  *     model or weight file of the same backbone (an official ImageNet file from {@code
  *     ~/.keras/models}, a {@code .h5}, {@code .keras} or SavedModel exported from Python)
- * @param inputSize square input size (default: 197 for resnet50, 192 for mobilenet_v1, 28 for
- *     pixels, the backbone's own for others)
+ * @param inputSize square input size (default: the backbone provider's {@link
+ *     dev.sommelier.backbones.BackboneProvider#trainingInputSize})
  * @param head the head (default: softmax with dropout 0.5, or the regressor with 8 hidden units)
  * @param optimizer the update rule (default sgd)
  * @param learningRate the first phase's rate (default 0.001)
@@ -130,19 +130,14 @@ public record TrainSettings(
   }
 
   /**
-   * The default input size of {@code backbone}: 197 for resnet50, 192 for mobilenet_v1 (any
-   * alpha), 28 for pixels, the registry's default for any other.
+   * The default input size of {@code backbone} (with or without options): its provider's {@link
+   * dev.sommelier.backbones.BackboneProvider#trainingInputSize}.
    *
    * @throws IllegalArgumentException for an unknown backbone, listing the known ones
    */
   public static int defaultInputSize(String backbone) {
     String name = backbone.contains(":") ? backbone.substring(0, backbone.indexOf(':')) : backbone;
-    return switch (name.strip()) {
-      case "resnet50" -> 197;
-      case "mobilenet_v1" -> 192;
-      case "pixels" -> 28;
-      default -> BackboneRegistry.load().get(name.strip()).defaultInputSize();
-    };
+    return BackboneRegistry.load().get(name.strip()).trainingInputSize();
   }
 
   /**

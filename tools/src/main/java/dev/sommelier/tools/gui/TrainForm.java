@@ -7,6 +7,7 @@ import dev.sommelier.tasks.job.InitialWeights;
 import dev.sommelier.tasks.job.TrainSettings;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
+import dev.sommelier.tools.TrainDefaults;
 import java.nio.file.Files;
 
 /**
@@ -34,10 +35,15 @@ record TrainForm(String backbone, String inputSize, String weights, String dataF
     String optimizer, String learningRate, String batch, String epochs, String scope,
     String fineTune, String augment, String outFolder) {
 
-  /** The form as it opens: the {@code train} command's defaults, no folders. */
+  /**
+   * The form as it opens: the {@code train} command's defaults ({@link TrainDefaults}, the
+   * settings builder's), the backbone's own input size, one phase, no folders.
+   */
   static TrainForm defaults() {
-    return new TrainForm("mobilenet_v1", "", "none", "", "sgd", "0.001", "32", "10", "head", "",
-        AugmentationConfig.NONE.toString(), "");
+    return new TrainForm(TrainDefaults.of("--backbone"), "", TrainDefaults.of("--weights"), "",
+        TrainDefaults.of("--optimizer"), TrainDefaults.of("--lr"), TrainDefaults.of("--batch"),
+        TrainDefaults.of("--epochs"), TrainDefaults.of("--scope"), "",
+        TrainDefaults.of("--augment"), "");
   }
 
   /**
