@@ -10,6 +10,7 @@ import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.layers.LayerInfo;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.Operand;
@@ -57,6 +58,29 @@ class BackboneShapesTest {
     assertEquals(trainable, b.trainable());
     assertArrayEquals(new long[] {spatial, spatial, channels}, b.featureShape());
     assertEquals(total, b.layers().stream().mapToLong(LayerInfo::parameters).sum());
+  }
+
+  /**
+   * ResNet101 and ResNet152 against Keras's {@code include_top=False} summaries: totals, trainable
+   * parameters (the rest are the batch norms' moving statistics, 2 x 52,672 and 2 x 75,712
+   * channels), layer counts and a layer of the deepest stage. Slow: each takes 5 to 15 s to build.
+   */
+  @Tag("slow")
+  @ParameterizedTest
+  @CsvSource({
+    "resnet101, 42658176, 42552832, 345, conv4_block23_out, conv4_block24_out",
+    "resnet152, 58370944, 58219520, 515, conv4_block36_out, conv4_block37_out",
+  })
+  void deeperResNetsMatchKeras(
+      String name, long total, long trainable, int layers, String deepest, String beyond) {
+    Built b = build(name, 32);
+    assertEquals(total, b.total());
+    assertEquals(trainable, b.trainable());
+    assertArrayEquals(new long[] {1, 1, 2048}, b.featureShape());
+    assertEquals(layers, b.layers().size());
+    assertEquals("conv5_block3_out", b.layers().get(layers - 1).name());
+    List<String> names = b.layers().stream().map(LayerInfo::name).toList();
+    assertTrue(names.contains(deepest) && !names.contains(beyond), deepest);
   }
 
   @ParameterizedTest
