@@ -83,6 +83,18 @@ class BackboneShapesTest {
     assertTrue(names.contains(deepest) && !names.contains(beyond), deepest);
   }
 
+  /**
+   * "Train the last N blocks" counts Keras's blocks: the stem, then ResNet50's 16 bottlenecks or
+   * MobileNet's 13 separable blocks, a strided block's padding in its own block.
+   */
+  @ParameterizedTest
+  @CsvSource({"resnet50, 17, conv4_block6_out, 13", "mobilenet_v1, 14, conv_pad_12, 12"})
+  void blocksFollowKeras(String name, int count, String probe, int block) {
+    Backbone b = BackboneRegistry.load().create(name, 64);
+    assertEquals(count, b.blockCount());
+    assertEquals(block, b.blockOf(probe));
+  }
+
   @ParameterizedTest
   @CsvSource({"resnet50, 175, conv5_block3_out", "mobilenet_v1, 87, conv_pw_13_relu"})
   void layerListsHaveKerasLengthAndEndOnTheFeatureLayer(String name, int layers, String last) {
