@@ -17,7 +17,7 @@ class BackboneRegistryTest {
   void serviceLoaderFindsBuiltInsAndAThirdPartyBackbone() {
     BackboneRegistry r = BackboneRegistry.load();
     List<String> names = r.providers().stream().map(BackboneProvider::name).toList();
-    assertTrue(names.containsAll(List.of("resnet50", "mobilenet_v1", "tiny_conv")), names.toString());
+    assertTrue(names.containsAll(List.of("resnet50", "resnet101", "resnet152", "mobilenet_v1", "tiny_conv")), names.toString());
     assertEquals(16, r.create("tiny_conv", 0).spec().inputSize());
   }
 

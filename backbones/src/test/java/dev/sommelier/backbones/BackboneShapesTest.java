@@ -10,6 +10,7 @@ import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.layers.LayerInfo;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.Operand;
@@ -57,6 +58,41 @@ class BackboneShapesTest {
     assertEquals(trainable, b.trainable());
     assertArrayEquals(new long[] {spatial, spatial, channels}, b.featureShape());
     assertEquals(total, b.layers().stream().mapToLong(LayerInfo::parameters).sum());
+  }
+
+  /**
+   * ResNet101 and ResNet152 against Keras's {@code include_top=False} summaries: totals, trainable
+   * parameters (the rest are the batch norms' moving statistics, 2 x 52,672 and 2 x 75,712
+   * channels), layer counts and a layer of the deepest stage. Slow: each takes 5 to 15 s to build.
+   */
+  @Tag("slow")
+  @ParameterizedTest
+  @CsvSource({
+    "resnet101, 42658176, 42552832, 345, conv4_block23_out, conv4_block24_out",
+    "resnet152, 58370944, 58219520, 515, conv4_block36_out, conv4_block37_out",
+  })
+  void deeperResNetsMatchKeras(
+      String name, long total, long trainable, int layers, String deepest, String beyond) {
+    Built b = build(name, 32);
+    assertEquals(total, b.total());
+    assertEquals(trainable, b.trainable());
+    assertArrayEquals(new long[] {1, 1, 2048}, b.featureShape());
+    assertEquals(layers, b.layers().size());
+    assertEquals("conv5_block3_out", b.layers().get(layers - 1).name());
+    List<String> names = b.layers().stream().map(LayerInfo::name).toList();
+    assertTrue(names.contains(deepest) && !names.contains(beyond), deepest);
+  }
+
+  /**
+   * "Train the last N blocks" counts Keras's blocks: the stem, then ResNet50's 16 bottlenecks or
+   * MobileNet's 13 separable blocks, a strided block's padding in its own block.
+   */
+  @ParameterizedTest
+  @CsvSource({"resnet50, 17, conv4_block6_out, 13", "mobilenet_v1, 14, conv_pad_12, 12"})
+  void blocksFollowKeras(String name, int count, String probe, int block) {
+    Backbone b = BackboneRegistry.load().create(name, 64);
+    assertEquals(count, b.blockCount());
+    assertEquals(block, b.blockOf(probe));
   }
 
   @ParameterizedTest

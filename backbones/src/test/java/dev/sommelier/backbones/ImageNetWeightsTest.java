@@ -82,12 +82,28 @@ class ImageNetWeightsTest {
         + " 3), include_top=False, weights=\"imagenet\")"), mobile);
   }
 
+  /** ResNet101 and ResNet152 ship no weights; Keras's cache has them under Keras's names. */
+  @Test
+  void deeperResNetsComeFromKerassCacheOnlyAndSayHowToDownload() throws Exception {
+    for (String[] r : new String[][] {{"resnet101", "ResNet101"}, {"resnet152", "ResNet152"}}) {
+      String file = r[0] + "_weights_tf_dim_ordering_tf_kernels_notop.h5";
+      String m = assertThrows(IllegalArgumentException.class,
+          () -> ImageNetWeights.locate(spec(r[0], 224), REGISTRY, keras)).getMessage();
+      assertTrue(m.startsWith("no ImageNet weights for " + r[0] + " in Keras's cache: looked for ["
+          + keras.resolve("models").resolve(file) + "]"), m);
+      assertTrue(m.contains("python -c 'import tensorflow as tf; tf.keras.applications." + r[1]
+          + "(include_top=False, weights=\"imagenet\")'"), m);
+      Path cached = cached(file);
+      assertEquals(cached, ImageNetWeights.locate(spec(r[0], 197), REGISTRY, keras));
+    }
+  }
+
   @Test
   void aBackboneWithoutImageNetWeightsSaysWhichHaveThem() {
     String m = assertThrows(IllegalArgumentException.class,
         () -> ImageNetWeights.locate(spec("simple_cnn", 0), REGISTRY, keras)).getMessage();
     assertTrue(m.startsWith("simple_cnn"), m);
     assertTrue(m.contains(" has no ImageNet weights; they exist for "), m);
-    assertTrue(m.contains("resnet50") && m.contains("mobilenet_v1"), m);
+    assertTrue(m.contains("resnet50, resnet101, resnet152, mobilenet_v1"), m);
   }
 }

@@ -108,7 +108,7 @@ class CliHelpTest {
 
     String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
     for (String shown : new String[] {"(default: sgd)", "(default: 0.001)", "(default: 32)",
-        "(default: 0.5)", "(default: 6:4", "197 for resnet50, 192 for mobilenet_v1",
+        "(default: 0.5)", "(default: 6:4", "197 for resnet50,", "192 for mobilenet_v1,",
         "0 = off (default: 512)"}) {
       assertTrue(help.contains(shown), shown + " in " + help);
     }

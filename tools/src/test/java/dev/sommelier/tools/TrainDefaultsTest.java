@@ -76,8 +76,9 @@ class TrainDefaultsTest {
     String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
     for (String shown : new String[] {"Seed of the split, weights, dropout, shuffles (default:"
         + " 42)", "Learning rate (default: 0.001)", "Images per step (default: 32)",
-        "(default: none)", "(default: mobilenet_v1)", "Default input size: 197 for resnet50, 192"
-        + " for mobilenet_v1, 28 for pixels, 64 for simple_cnn."}) {
+        "(default: none)", "(default: mobilenet_v1)", "Default input size: 197 for resnet50, 224"
+        + " for resnet101, 224 for resnet152, 192 for mobilenet_v1, 28 for pixels, 64 for"
+        + " simple_cnn."}) {
       assertTrue(help.contains(shown), shown + " in " + help);
     }
   }

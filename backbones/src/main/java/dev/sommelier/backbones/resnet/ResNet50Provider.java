@@ -1,33 +1,19 @@
 package dev.sommelier.backbones.resnet;
 
-import dev.sommelier.backbones.Backbone;
-import dev.sommelier.backbones.BackboneProvider;
-import dev.sommelier.backbones.KerasImageNetFiles;
 import dev.sommelier.backbones.KerasNameMap;
-import dev.sommelier.backbones.Options;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Registers {@code resnet50}: Keras ResNet50 without top, default input 224, trained at 197 by
- * default.
+ * Registers {@code resnet50}: Keras ResNet50 without top (3, 4, 6, 3 blocks), default input 224,
+ * trained at 197 by default, also under standalone Keras's older layer names.
  */
-public final class ResNet50Provider implements BackboneProvider {
+public final class ResNet50Provider extends ResNetProvider {
 
-  static final String NAME = "resnet50";
-  private static final KerasNameMap LEGACY_NAMES =
-      ResNet50LegacyNames.of(ResNet50.BLOCKS_PER_STAGE);
+  private static final int[] BLOCKS_PER_STAGE = {3, 4, 6, 3};
+  private static final KerasNameMap LEGACY_NAMES = ResNet50LegacyNames.of(BLOCKS_PER_STAGE);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int defaultInputSize() {
-    return 224;
+  public ResNet50Provider() {
+    super("resnet50", "ResNet50", BLOCKS_PER_STAGE);
   }
 
   /**
@@ -38,28 +24,6 @@ public final class ResNet50Provider implements BackboneProvider {
   @Override
   public int trainingInputSize() {
     return 197;
-  }
-
-  @Override
-  public Backbone create(int inputSize, Map<String, String> options) {
-    Options.requireKnown(NAME, options, Set.of());
-    return new ResNet50(inputSize);
-  }
-
-  /** By the first and last convolutions; a fourth-stage seventh block would be a deeper ResNet. */
-  @Override
-  public Optional<Map<String, String>> recognize(List<String> layerNames, long firstConvFilters) {
-    return layerNames.contains("conv1_conv") && layerNames.contains("conv5_block3_3_conv")
-            && !layerNames.contains("conv4_block7_1_conv")
-        ? Optional.of(Map.of())
-        : Optional.empty();
-  }
-
-  @Override
-  public Optional<KerasImageNetFiles> imageNetFiles(int inputSize, Map<String, String> options) {
-    return Optional.of(new KerasImageNetFiles(
-        List.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"),
-        "tf.keras.applications.ResNet50(include_top=False, weights=\"imagenet\")"));
   }
 
   @Override

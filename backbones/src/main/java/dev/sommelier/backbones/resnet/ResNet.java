@@ -7,6 +7,7 @@ import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.layers.Activation;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.layers.Padding;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,31 +15,39 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras {@code ResNet50(include_top=False)}, layer for layer: stem {@code conv1_pad ...
- * pool1_pool}, then stacks {@code conv2..conv5} of bottleneck blocks with the stride on the first
- * 1x1 convolution, as Keras's {@code resnet.py} builds them.
+ * Keras's ResNet family ({@code ResNet50}, {@code ResNet101}, {@code ResNet152} with {@code
+ * include_top=False}), layer for layer: stem {@code conv1_pad ... pool1_pool}, then stacks {@code
+ * conv2..conv5} of bottleneck blocks with the stride on the first 1x1 convolution, as Keras's
+ * {@code resnet.py} builds them. The members differ only in their blocks per stage.
  */
-public final class ResNet50 implements Backbone {
+public final class ResNet implements Backbone {
 
   /** Keras's batch-norm epsilon for ResNet. */
   static final float BN_EPSILON = 1.001e-5f;
   static final float BN_MOMENTUM = 0.99f;
-  static final String FEATURE_LAYER = "conv5_block3_out";
 
-  static final int[] BLOCKS_PER_STAGE = {3, 4, 6, 3};
   private static final Pattern BLOCK = Pattern.compile("conv(\\d)_block(\\d+)_");
   private final BackboneSpec spec;
+  private final int[] blocksPerStage;
 
-  ResNet50(int inputSize) {
+  /**
+   * @param name registry name ({@code resnet101})
+   * @param blocksPerStage bottleneck blocks of stages conv2 to conv5 ({@code 3, 4, 23, 3})
+   */
+  ResNet(String name, int[] blocksPerStage, int inputSize) {
+    if (blocksPerStage.length != 4) {
+      throw new IllegalArgumentException("a ResNet has 4 stages, got " + blocksPerStage.length);
+    }
+    this.blocksPerStage = blocksPerStage.clone();
     this.spec =
         new BackboneSpec(
-            ResNet50Provider.NAME,
+            name,
             Map.of(),
             inputSize,
             32,
             Preprocessing.CAFFE,
-            FEATURE_LAYER,
-            new FeatureDescription(FEATURE_LAYER, 2048, 32));
+            featureLayer(blocksPerStage),
+            new FeatureDescription(featureLayer(blocksPerStage), 2048, 32));
   }
 
   @Override
@@ -54,16 +63,16 @@ public final class ResNet50 implements Backbone {
     x = g.activation("conv1_relu", x, Activation.RELU);
     x = g.zeroPadding("pool1_pad", x, 1, 1, 1, 1);
     x = g.maxPool("pool1_pool", x, 3, 2, Padding.VALID);
-    x = stack(g, x, 64, BLOCKS_PER_STAGE[0], 1, "conv2");
-    x = stack(g, x, 128, BLOCKS_PER_STAGE[1], 2, "conv3");
-    x = stack(g, x, 256, BLOCKS_PER_STAGE[2], 2, "conv4");
-    return stack(g, x, 512, BLOCKS_PER_STAGE[3], 2, "conv5");
+    x = stack(g, x, 64, blocksPerStage[0], 1, "conv2");
+    x = stack(g, x, 128, blocksPerStage[1], 2, "conv3");
+    x = stack(g, x, 256, blocksPerStage[2], 2, "conv4");
+    return stack(g, x, 512, blocksPerStage[3], 2, "conv5");
   }
 
-  /** Stem, then the 3 + 4 + 6 + 3 bottleneck blocks. */
+  /** Stem, then the bottleneck blocks (3 + 4 + 6 + 3 in ResNet50). */
   @Override
   public int blockCount() {
-    return 17;
+    return 1 + Arrays.stream(blocksPerStage).sum();
   }
 
   @Override
@@ -77,14 +86,19 @@ public final class ResNet50 implements Backbone {
     }
     int stage = Integer.parseInt(m.group(1));
     int block = Integer.parseInt(m.group(2));
-    if (stage < 2 || stage > 5 || block < 1 || block > BLOCKS_PER_STAGE[stage - 2]) {
+    if (stage < 2 || stage > 5 || block < 1 || block > blocksPerStage[stage - 2]) {
       return -1;
     }
     int before = 0;
     for (int s = 2; s < stage; s++) {
-      before += BLOCKS_PER_STAGE[s - 2];
+      before += blocksPerStage[s - 2];
     }
     return before + block;
+  }
+
+  /** The last block's output, {@code conv5_block3_out}. */
+  private static String featureLayer(int[] blocksPerStage) {
+    return "conv5_block" + blocksPerStage[3] + "_out";
   }
 
   private static Operand<TFloat32> stack(
