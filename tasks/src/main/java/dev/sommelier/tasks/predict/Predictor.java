@@ -93,7 +93,8 @@ public final class Predictor implements AutoCloseable {
       return List.of();
     }
     GradCam cam = explainers.computeIfAbsent(layer, l -> GradCam.of(model, l));
-    List<CamResult> results = cam.explain(ModelInput.of(model, images), images.size(), target, method);
+    List<CamResult> results =
+        cam.explain(ModelInput.of(model, images), images.size(), target, method);
     int k = model.head().outputs();
     float[] outputs = new float[images.size() * k];
     for (int i = 0; i < images.size(); i++) {
