@@ -2,6 +2,9 @@ package dev.sommelier.heads;
 
 import dev.sommelier.core.layers.Activation;
 import dev.sommelier.core.layers.LayerGraph;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -10,7 +13,8 @@ import org.tensorflow.types.TFloat32;
  * The three heads as one chain of Keras layers: pooling, hidden {@code Dense(ReLU)} layers, dropout,
  * and the {@code predictions} layer (softmax, or linear for a value). Layer names are Keras's
  * defaults ({@code flatten}, {@code dense}, {@code dense_1}, {@code dropout}, ...), so a Keras head's
- * weights import by name.
+ * weights import by name. {@link #layers()} is the one list of them: {@link #build} builds what it
+ * lists.
  *
  * <ul>
  *   <li>softmax: pooling, Dropout, Dense(k, softmax)
@@ -34,20 +38,38 @@ final class DenseHead implements Head {
 
   @Override
   public HeadOutput build(LayerGraph g, Operand<TFloat32> features) {
-    Operand<TFloat32> x = spec.pooling().build(g, features);
+    Operand<TFloat32> x = features;
+    Iterator<Integer> hidden = spec.hidden().iterator();
+    for (HeadLayer l : layers()) {
+      x = switch (l.kind()) {
+        case FLATTEN -> g.flatten(l.name(), x);
+        case GLOBAL_AVERAGE_POOLING -> g.globalAveragePooling(l.name(), x);
+        case DROPOUT -> g.dropout(l.name(), x, spec.dropout());
+        case DENSE -> hidden.hasNext()
+            ? g.dense(l.name(), x, hidden.next(), Activation.RELU)
+            : g.dense(l.name(), x, spec.outputs(),
+                spec.classification() ? Activation.SOFTMAX : Activation.LINEAR);
+      };
+    }
+    return new HeadOutput(g.preActivation(OUTPUT), x);
+  }
+
+  @Override
+  public List<HeadLayer> layers() {
+    List<HeadLayer> layers = new ArrayList<>();
+    layers.add(spec.pooling().layer());
     boolean dropoutAfterHidden = spec.type().equals("mlp");
     for (int i = 0; i < spec.hidden().size(); i++) {
-      x = g.dense(suffixed("dense", i), x, spec.hidden().get(i), Activation.RELU);
+      layers.add(new HeadLayer(suffixed("dense", i), HeadLayer.Kind.DENSE));
       if (dropoutAfterHidden && spec.dropout() > 0) {
-        x = g.dropout(suffixed("dropout", i), x, spec.dropout());
+        layers.add(new HeadLayer(suffixed("dropout", i), HeadLayer.Kind.DROPOUT));
       }
     }
     if (!dropoutAfterHidden && spec.dropout() > 0) {
-      x = g.dropout("dropout", x, spec.dropout());
+      layers.add(new HeadLayer("dropout", HeadLayer.Kind.DROPOUT));
     }
-    Operand<TFloat32> prediction =
-        g.dense(OUTPUT, x, spec.outputs(), spec.classification() ? Activation.SOFTMAX : Activation.LINEAR);
-    return new HeadOutput(g.preActivation(OUTPUT), prediction);
+    layers.add(new HeadLayer(OUTPUT, HeadLayer.Kind.DENSE));
+    return List.copyOf(layers);
   }
 
   @Override

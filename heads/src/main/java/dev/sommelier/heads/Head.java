@@ -1,6 +1,7 @@
 package dev.sommelier.heads;
 
 import dev.sommelier.core.layers.LayerGraph;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -15,8 +16,14 @@ public interface Head {
   /** The head's description, stored with a model. */
   HeadSpec spec();
 
-  /** Builds the head's layers on {@code features}. */
+  /** Builds the head's layers on {@code features}: the layers {@link #layers()} lists. */
   HeadOutput build(LayerGraph graph, Operand<TFloat32> features);
+
+  /**
+   * The Keras layers {@link #build} adds, in order, with the names and kinds it gives them: what a
+   * Keras model of this head is mapped onto when it is imported.
+   */
+  List<HeadLayer> layers();
 
   /**
    * The mean loss of a batch.

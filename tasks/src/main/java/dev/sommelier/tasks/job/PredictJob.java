@@ -1,8 +1,5 @@
 package dev.sommelier.tasks.job;
 
-import dev.sommelier.tasks.data.ImageDecodeException;
-import dev.sommelier.tasks.data.ImageDecoder;
-import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.eval.RankThresholds;
 import dev.sommelier.tasks.model.ModelCard;
 import dev.sommelier.tasks.model.ModelStore;
@@ -20,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * or the value (and its rank when the model was trained on integer targets). An image in a folder
  * named after one of the model's classes ({@link FolderTruth}) is marked right or wrong, and the
  * result has the accuracy over those. Images that cannot be decoded are skipped, logged and listed;
- * when none can be, the job fails. Writes {@code predictions.csv} and {@code predictions.json}
- * under the output folder.
+ * when none can be, the job fails ({@link InputBatches}). Writes {@code predictions.csv} and
+ * {@code predictions.json} under the output folder.
  */
 public final class PredictJob {
 
@@ -50,30 +47,17 @@ public final class PredictJob {
     Object cut = card.info() == null ? null : card.info().get(EvaluateJob.RANK_THRESHOLDS);
     RankThresholds thresholds = cut == null ? null : JobJson.convert(cut, RankThresholds.class);
     List<PredictedImage> predictions = new ArrayList<>();
-    List<SkippedImage> skipped = new ArrayList<>();
+    List<SkippedImage> skipped;
     try (Predictor predictor = Predictor.load(s.model(), s.device())) {
-      for (int from = 0; from < files.size(); from += s.batchSize()) {
-        List<Path> read = new ArrayList<>();
-        List<RgbImage> images = new ArrayList<>();
-        for (Path f : files.subList(from, Math.min(files.size(), from + s.batchSize()))) {
-          try {
-            images.add(ImageDecoder.decode(f));
-            read.add(f);
-          } catch (ImageDecodeException e) {
-            LOG.warn("skipping image {}: {}", f, e.reason());
-            skipped.add(new SkippedImage(f.toString(), e.reason()));
-          }
-        }
-        List<Prediction> answers =
-            predictor.predictAll(read.stream().map(Path::toString).toList(), images);
+      skipped = InputBatches.read(files, classes, s.batchSize(), batch -> {
+        List<Prediction> answers = predictor.predictAll(
+            batch.stream().map(i -> i.file().toString()).toList(),
+            batch.stream().map(InputBatches.InputImage::image).toList());
         for (int i = 0; i < answers.size(); i++) {
           predictions.add(PredictedImage.of(answers.get(i), thresholds,
-              FolderTruth.trueClass(read.get(i), classes)));
+              batch.get(i).trueClass()));
         }
-      }
-    }
-    if (predictions.isEmpty()) {
-      throw new NoImageReadException(skipped);
+      });
     }
     LOG.info("predicted {} images with {}, skipped {}", predictions.size(), s.model(),
         skipped.size());

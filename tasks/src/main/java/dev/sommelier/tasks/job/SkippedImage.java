@@ -1,7 +1,7 @@
 package dev.sommelier.tasks.job;
 
 /**
- * An image a {@link PredictJob} could not read.
+ * An input file that predict or explain could not read ({@link InputBatches}).
  *
  * @param file the file
  * @param reason why it could not be decoded

@@ -12,6 +12,7 @@ import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.WeightAssigner;
 import dev.sommelier.core.layers.BatchNormMode;
+import dev.sommelier.heads.HeadLayer;
 import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
 import java.io.IOException;
@@ -150,10 +151,12 @@ public final class KerasModelConverter {
             ? (hidden.isEmpty() ? "softmax" : "mlp")
             : (hidden.size() == 1 ? "regressor" : "mlp");
     HeadSpec spec = new HeadSpec(type, outputs, pooling, hidden, dropout, classification);
+    // The head's Dense layers, as it names them, take the top's Dense layers' weights in order.
+    List<String> ours = spec.create().layers().stream()
+        .filter(l -> l.kind() == HeadLayer.Kind.DENSE).map(HeadLayer::name).toList();
     Map<String, String> layerFor = new HashMap<>();
     for (int i = 0; i < dense.size(); i++) {
-      String ours = i == dense.size() - 1 ? "predictions" : i == 0 ? "dense" : "dense_" + i;
-      layerFor.put(ours, dense.get(i).name());
+      layerFor.put(ours.get(i), dense.get(i).name());
     }
     return new HeadPlan(spec, layerFor, output);
   }

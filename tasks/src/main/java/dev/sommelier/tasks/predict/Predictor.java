@@ -4,13 +4,13 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.data.ImageDecodeException;
 import dev.sommelier.tasks.data.ImageDecoder;
-import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.eval.PredictionDecoder;
 import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
 import dev.sommelier.tasks.explain.GradCam;
+import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class Predictor implements AutoCloseable {
     if (images.isEmpty()) {
       return List.of();
     }
-    return decode(ids, model.predict(inputs(images), images.size()));
+    return decode(ids, model.predict(ModelInput.of(model, images), images.size()));
   }
 
   /**
@@ -93,7 +93,8 @@ public final class Predictor implements AutoCloseable {
       return List.of();
     }
     GradCam cam = explainers.computeIfAbsent(layer, l -> GradCam.of(model, l));
-    List<CamResult> results = cam.explain(inputs(images), images.size(), target, method);
+    List<CamResult> results =
+        cam.explain(ModelInput.of(model, images), images.size(), target, method);
     int k = model.head().outputs();
     float[] outputs = new float[images.size() * k];
     for (int i = 0; i < images.size(); i++) {
@@ -105,13 +106,6 @@ public final class Predictor implements AutoCloseable {
       out.add(new HeatMap(predictions.get(i), results.get(i).map(), images.get(i)));
     }
     return out;
-  }
-
-  /** The images resized to the model's input and preprocessed, as one batch. */
-  private float[] inputs(List<RgbImage> images) {
-    float[] batch = ImageResizer.resizeAll(images, model.config().inputSize());
-    model.preprocessing().applyInPlace(batch);
-    return batch;
   }
 
   /** Turns raw model outputs ({@code n * k}) into predictions. */

@@ -1,6 +1,7 @@
 package dev.sommelier.tasks.job;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.Tensors;
 import dev.sommelier.core.WeightAssigner;
@@ -41,8 +42,17 @@ public final class BrightnessModel {
 
   /** Saves the model to {@code dir} and returns {@code dir}. */
   public static Path save(Path dir) {
+    return save(dir, null);
+  }
+
+  /**
+   * Saves the model with its own preprocessing {@code own} (as an imported Keras model's
+   * preprocessing layers; null: the backbone's, pixels scaled to [0, 1]) to {@code dir} and
+   * returns {@code dir}.
+   */
+  public static Path save(Path dir, Preprocessing own) {
     ModelConfig config = new ModelConfig("pixels", 8, HeadSpec.softmax(2, Pooling.GAP, 0f),
-        CLASSES, BatchNormMode.FROZEN, 1);
+        CLASSES, BatchNormMode.FROZEN, 1, own);
     try (TaskModel model = TaskModel.create(config, BackboneRegistry.load(), Device.CPU);
         TFloat32 kernel = Tensors.of(Shape.of(3, 2), new float[] {0, 10, 0, 10, 0, 10});
         TFloat32 bias = Tensors.of(Shape.of(2), new float[] {0, -15})) {

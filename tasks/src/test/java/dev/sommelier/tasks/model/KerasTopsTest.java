@@ -13,15 +13,18 @@ import dev.sommelier.backbones.keras.ImportedModel;
 import dev.sommelier.backbones.keras.KerasModelImporter;
 import dev.sommelier.backbones.keras.KerasModelSource;
 import dev.sommelier.backbones.keras.KerasModelSources;
+import dev.sommelier.backbones.keras.KerasWeight;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.Tensors;
+import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.predict.Prediction;
 import dev.sommelier.tasks.predict.Predictor;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,6 +121,38 @@ class KerasTopsTest {
       for (var cls : prediction.classes()) {
         double want = expected[Integer.parseInt(cls.name())] / sum;
         assertEquals(want, cls.probability(), 1e-5, "class " + cls.name());
+      }
+    }
+  }
+
+  @Test
+  void hiddenDenseLayersBecomeAnMlpHeadWhoseLayersTakeTheirWeightsInOrder() throws Exception {
+    List<ObjectNode> before = List.of(layer("Rescaling", "rescaling",
+        KerasH5Models.JSON.createObjectNode().put("scale", 1 / 255.0).put("offset", 0.0), "input_1"));
+    List<ObjectNode> top = List.of(
+        layer("GlobalAveragePooling2D", "gap", KerasH5Models.JSON.createObjectNode(), "conv_pw_13_relu"),
+        layer("Dense", "fc1", KerasH5Models.JSON.createObjectNode().put("units", 16)
+            .put("activation", "relu").put("use_bias", true), "gap"),
+        layer("Dropout", "drop", KerasH5Models.JSON.createObjectNode().put("rate", 0.25), "fc1"),
+        layer("Dense", "fc2", KerasH5Models.JSON.createObjectNode().put("units", 8)
+            .put("activation", "relu").put("use_bias", true), "drop"),
+        layer("Dense", "out", KerasH5Models.JSON.createObjectNode().put("units", 4)
+            .put("activation", "softmax").put("use_bias", true), "fc2"));
+    Map<String, KerasWeight> weights = new LinkedHashMap<>(KerasH5Models.dense("fc1", 256, 16, 3));
+    weights.putAll(KerasH5Models.dense("fc2", 16, 8, 4));
+    weights.putAll(KerasH5Models.dense("out", 8, 4, 5));
+    Path file = KerasH5Models.write(tmp.resolve("mlp.h5"), SIZE, before, top, weights, null);
+    RgbImage image = image();
+    float[] expected = logits(file, ImageResizer.resizeAll(List.of(image), SIZE));
+    try (KerasConversion c = KerasModelConverter.convert(file, null, BackboneRegistry.load(), Device.CPU, 1);
+        Predictor p = new Predictor(c.model())) {
+      HeadSpec head = c.model().config().head();
+      assertEquals("mlp", head.type());
+      assertEquals(List.of(16, 8), head.hidden());
+      assertEquals(0.25f, head.dropout());
+      for (var cls : p.predict("img", image).classes()) {
+        assertEquals(expected[Integer.parseInt(cls.name())], cls.probability(), 1e-5,
+            "class " + cls.name());
       }
     }
   }

@@ -1,9 +1,6 @@
 package dev.sommelier.tasks.explain.job;
 
 import dev.sommelier.backbones.BackboneRegistry;
-import dev.sommelier.tasks.data.ImageDecodeException;
-import dev.sommelier.tasks.data.ImageDecoder;
-import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.eval.ClassProbability;
 import dev.sommelier.tasks.eval.PredictionDecoder;
@@ -16,8 +13,10 @@ import dev.sommelier.tasks.explain.render.Overlay;
 import dev.sommelier.tasks.job.FolderTruth;
 import dev.sommelier.tasks.job.ImageInputs;
 import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.job.InputBatches;
 import dev.sommelier.tasks.job.NoImageReadException;
 import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
 import java.awt.image.BufferedImage;
@@ -37,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * per run a contact sheet and {@code explanations.json}. An image in a folder named after one of
  * the model's classes ({@link FolderTruth}) is marked right or wrong (a wrong answer's row on the
  * sheet is framed in red), and the result has the accuracy over those. Images that cannot be
- * decoded are skipped, logged and listed; when none can be, the job fails.
+ * decoded are skipped, logged and listed; when none can be, the job fails ({@link
+ * InputBatches}).
  */
 public final class ExplainJob {
 
@@ -72,45 +72,33 @@ public final class ExplainJob {
     }
     List<Path> files = ImageInputs.expand(s.inputs());
     List<ExplainedImage> explained = new ArrayList<>();
-    List<SkippedImage> skipped = new ArrayList<>();
+    List<SkippedImage> skipped;
     List<Faithfulness> curves = new ArrayList<>();
     ContactSheetPages sheets = new ContactSheetPages(s.out(), SHEET_ROWS);
     String layer;
     try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device())) {
-      TargetMaps maps = TargetMaps.of(model, s.layer(), s.method());
-      layer = maps.layer();
+      TargetMaps targetMaps = TargetMaps.of(model, s.layer(), s.method());
+      layer = targetMaps.layer();
       ExplanationWriter writer =
           new ExplanationWriter(model, new DeletionMetric(s.deletionSteps()));
       int size = model.config().inputSize();
       int per = size * size * 3;
-      for (int from = 0; from < files.size(); from += s.batchSize()) {
-        List<Integer> numbers = new ArrayList<>();
-        List<RgbImage> images = new ArrayList<>();
-        for (int f = from; f < Math.min(files.size(), from + s.batchSize()); f++) {
-          try {
-            images.add(ImageDecoder.decode(files.get(f)));
-            numbers.add(f);
-          } catch (ImageDecodeException e) {
-            LOG.warn("skipping image {}: {}", files.get(f), e.reason());
-            skipped.add(new SkippedImage(files.get(f).toString(), e.reason()));
-          }
-        }
-        int n = images.size();
-        if (n == 0) {
-          continue;
-        }
-        float[] pixels = ImageResizer.resizeAll(images, size);
-        TargetMaps.Batch batch = maps.explain(pixels, n, fixedClass, s.top());
+      skipped = InputBatches.read(files, classes, s.batchSize(), batch -> {
+        int n = batch.size();
+        float[] pixels =
+            ModelInput.pixels(model, batch.stream().map(InputBatches.InputImage::image).toList());
+        TargetMaps.Batch cams = targetMaps.explain(pixels, n, fixedClass, s.top());
         for (int i = 0; i < n; i++) {
-          int number = numbers.get(i);
-          RgbImage image = images.get(i);
+          InputBatches.InputImage input = batch.get(i);
+          int number = input.number();
+          RgbImage image = input.image();
           float[] own = Arrays.copyOfRange(pixels, i * per, (i + 1) * per);
           List<Explanation> explanations = new ArrayList<>();
           List<BufferedImage> overlays = new ArrayList<>();
-          for (int r = 0; r < batch.columns()[i].length; r++) {
-            int column = batch.columns()[i][r];
-            CamMap map = batch.maps()[i][r];
-            Path base = s.out().resolve(baseName(number, files.get(number),
+          for (int r = 0; r < cams.columns()[i].length; r++) {
+            int column = cams.columns()[i][r];
+            CamMap map = cams.maps()[i][r];
+            Path base = s.out().resolve(baseName(number, input.file(),
                 classes.isEmpty() ? "value" : classes.get(column)));
             ExplanationWriter.Written w = writer.write(image, own, map, column, base,
                 s.seed() + (long) number * s.top() + r);
@@ -118,12 +106,12 @@ public final class ExplainJob {
             overlays.add(w.overlay());
             curves.add(w.explanation().faithfulness());
           }
-          float[] out = batch.outputs()[i];
+          float[] out = cams.outputs()[i];
           List<ClassProbability> top = classes.isEmpty() ? null
               : PredictionDecoder.decode(out, classes).subList(0, Math.min(SHOWN_CLASSES,
                   classes.size()));
-          String trueClass = FolderTruth.trueClass(files.get(number), classes);
-          ExplainedImage e = new ExplainedImage(files.get(number).toString(), image.width(),
+          String trueClass = input.trueClass();
+          ExplainedImage e = new ExplainedImage(input.file().toString(), image.width(),
               image.height(), top, classes.isEmpty() ? out[0] : null, trueClass,
               top == null ? null : FolderTruth.correct(trueClass, top.get(0).name()),
               explanations);
@@ -131,10 +119,7 @@ public final class ExplainJob {
           sheets.add(new ContactSheet.Row(Overlay.of(image), overlays, sheetLines(e),
               Boolean.FALSE.equals(e.correct())));
         }
-      }
-    }
-    if (explained.isEmpty()) {
-      throw new NoImageReadException(skipped);
+      });
     }
     ExplainResult result = new ExplainResult(s.model(), s.out(),
         s.out().resolve("explanations.json"), sheets.finish(), layer, s.method(), explained,

@@ -6,6 +6,7 @@ import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
 import dev.sommelier.tasks.explain.GradCam;
+import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.TaskModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,12 +58,12 @@ final class TargetMaps {
   /**
    * Explains {@code n} images.
    *
-   * @param pixels the images at the model's input size, HWC floats in [0, 255]
+   * @param pixels the images at the model's input size, HWC floats in [0, 255] ({@link
+   *     ModelInput#pixels})
    * @param fixedClass the class to explain in every image, or -1 for each image's {@code top}
    */
   Batch explain(float[] pixels, int n, int fixedClass, int top) {
-    float[] x = pixels.clone();
-    model.preprocessing().applyInPlace(x);
+    float[] x = ModelInput.preprocessed(model, pixels);
     boolean classification = model.head().spec().classification();
     CamTarget first = !classification ? CamTarget.value(true)
         : fixedClass >= 0 ? CamTarget.classLogit(fixedClass) : CamTarget.predictedClass();

@@ -1,6 +1,7 @@
 package dev.sommelier.tasks.explain.job;
 
 import dev.sommelier.tasks.explain.faithfulness.BatchScorer;
+import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.TaskModel;
 
 /**
@@ -22,9 +23,7 @@ final class TargetScorer implements BatchScorer {
 
   @Override
   public float[] scores(float[] pixels, int n) {
-    float[] x = pixels.clone();
-    model.preprocessing().applyInPlace(x);
-    float[] out = model.predict(x, n);
+    float[] out = model.predict(ModelInput.preprocessed(model, pixels), n);
     int k = model.head().outputs();
     float[] s = new float[n];
     for (int i = 0; i < n; i++) {
