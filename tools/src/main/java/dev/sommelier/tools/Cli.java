@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.job.InitialWeights;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
 import dev.sommelier.tools.config.ConfigPreprocessor;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** Plumbing the sommelier commands share: option conversion, JSON output, error handling. */
 public final class Cli {

@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.DataSource;
+import dev.sommelier.tasks.jobs.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;

@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.DataSummary;
+import dev.sommelier.tasks.jobs.DataSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

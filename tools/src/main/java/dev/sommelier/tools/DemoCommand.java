@@ -1,8 +1,8 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.FineTune;
-import dev.sommelier.tasks.job.InitialWeights;
-import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.jobs.JobJson;
+import dev.sommelier.tasks.jobs.train.FineTune;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
 import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tools.config.ConfigOption;
 import dev.sommelier.tools.demo.DemoResult;

@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tools.demo.DemoResult;
 import dev.sommelier.tools.demo.DemoRun;
 import dev.sommelier.tools.demo.DemoTraining;

@@ -1,19 +1,19 @@
 package dev.sommelier.tools;
 
 import dev.sommelier.tasks.data.split.SplitRatios;
-import dev.sommelier.tasks.job.EvaluateJob;
-import dev.sommelier.tasks.job.EvaluateResult;
-import dev.sommelier.tasks.job.EvaluateSettings;
-import dev.sommelier.tasks.job.JobJson;
-import dev.sommelier.tasks.job.SkippedFiles;
+import dev.sommelier.tasks.jobs.JobJson;
+import dev.sommelier.tasks.jobs.SkippedFiles;
+import dev.sommelier.tasks.jobs.evaluate.EvaluateJob;
+import dev.sommelier.tasks.jobs.evaluate.EvaluateResult;
+import dev.sommelier.tasks.jobs.evaluate.EvaluateSettings;
 import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

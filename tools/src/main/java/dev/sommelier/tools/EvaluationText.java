@@ -4,7 +4,7 @@ import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.ConfusionMatrixText;
 import dev.sommelier.tasks.eval.RankReport;
 import dev.sommelier.tasks.eval.RegressionReport;
-import dev.sommelier.tasks.job.EvaluationReport;
+import dev.sommelier.tasks.jobs.EvaluationReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -2,13 +2,13 @@ package dev.sommelier.tools;
 
 import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
-import dev.sommelier.tasks.explain.job.ExplainJob;
-import dev.sommelier.tasks.explain.job.ExplainResult;
-import dev.sommelier.tasks.explain.job.ExplainSettings;
-import dev.sommelier.tasks.explain.job.ExplainedImage;
-import dev.sommelier.tasks.explain.job.Explanation;
-import dev.sommelier.tasks.job.JobJson;
-import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tasks.jobs.JobJson;
+import dev.sommelier.tasks.jobs.SkippedImage;
+import dev.sommelier.tasks.jobs.explain.ExplainJob;
+import dev.sommelier.tasks.jobs.explain.ExplainResult;
+import dev.sommelier.tasks.jobs.explain.ExplainSettings;
+import dev.sommelier.tasks.jobs.explain.ExplainedImage;
+import dev.sommelier.tasks.jobs.explain.Explanation;
 import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,12 +16,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code sommelier explain}: Grad-CAM maps of a saved model on image files; every option maps to

@@ -1,12 +1,12 @@
 package dev.sommelier.tools;
 
 import dev.sommelier.tasks.eval.ClassProbability;
-import dev.sommelier.tasks.job.JobJson;
-import dev.sommelier.tasks.job.PredictJob;
-import dev.sommelier.tasks.job.PredictResult;
-import dev.sommelier.tasks.job.PredictSettings;
-import dev.sommelier.tasks.job.PredictedImage;
-import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tasks.jobs.JobJson;
+import dev.sommelier.tasks.jobs.SkippedImage;
+import dev.sommelier.tasks.jobs.predict.PredictJob;
+import dev.sommelier.tasks.jobs.predict.PredictResult;
+import dev.sommelier.tasks.jobs.predict.PredictSettings;
+import dev.sommelier.tasks.jobs.predict.PredictedImage;
 import dev.sommelier.tools.config.ConfigOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.JobJson;
+import dev.sommelier.tasks.jobs.JobJson;
 import dev.sommelier.tools.report.ReportFiles;
 import dev.sommelier.tools.report.RunReport;
 import java.io.IOException;

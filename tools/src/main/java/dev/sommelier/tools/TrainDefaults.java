@@ -1,7 +1,7 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.DataSource;
-import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.jobs.train.TrainSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;

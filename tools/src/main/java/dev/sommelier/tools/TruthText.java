@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.job.KnownTruth;
+import dev.sommelier.tasks.jobs.KnownTruth;
 import java.util.Locale;
 
 /**

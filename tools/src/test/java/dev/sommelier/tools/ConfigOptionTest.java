@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.job.InitialWeights;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

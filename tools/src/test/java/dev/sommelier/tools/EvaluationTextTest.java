@@ -3,7 +3,7 @@ package dev.sommelier.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sommelier.tasks.eval.RegressionReport;
-import dev.sommelier.tasks.job.EvaluationReport;
+import dev.sommelier.tasks.jobs.EvaluationReport;
 import dev.sommelier.tasks.model.TaskKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.sommelier.tools.config;
 
-import dev.sommelier.tasks.job.InitialWeights;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Stack;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * Turns a {@code --config} file into arguments before picocli parses the command: every option of

@@ -2,7 +2,7 @@ package dev.sommelier.tools.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.core.AtomicFiles;
-import dev.sommelier.tasks.job.InitialWeights;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package dev.sommelier.tools.demo;
 
 import dev.sommelier.core.Device;
-import dev.sommelier.tasks.explain.job.ExplainJob;
-import dev.sommelier.tasks.explain.job.ExplainResult;
-import dev.sommelier.tasks.explain.job.ExplainSettings;
-import dev.sommelier.tasks.explain.job.ExplainedImage;
-import dev.sommelier.tasks.explain.job.Explanation;
-import dev.sommelier.tasks.job.FineTune;
-import dev.sommelier.tasks.job.InitialWeights;
-import dev.sommelier.tasks.job.TrainJob;
-import dev.sommelier.tasks.job.TrainResult;
-import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.jobs.explain.ExplainJob;
+import dev.sommelier.tasks.jobs.explain.ExplainResult;
+import dev.sommelier.tasks.jobs.explain.ExplainSettings;
+import dev.sommelier.tasks.jobs.explain.ExplainedImage;
+import dev.sommelier.tasks.jobs.explain.Explanation;
+import dev.sommelier.tasks.jobs.train.FineTune;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
+import dev.sommelier.tasks.jobs.train.TrainJob;
+import dev.sommelier.tasks.jobs.train.TrainResult;
+import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tools.report.RunReport;
 import java.awt.Rectangle;

@@ -1,7 +1,7 @@
 package dev.sommelier.tools.demo;
 
-import dev.sommelier.tasks.explain.job.ExplainResult;
-import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.jobs.explain.ExplainResult;
+import dev.sommelier.tasks.jobs.train.TrainResult;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package dev.sommelier.tools.gui;
 
-import dev.sommelier.tasks.job.PredictResult;
-import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.jobs.predict.PredictResult;
+import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tools.report.ReportFiles;
 import java.util.List;
 

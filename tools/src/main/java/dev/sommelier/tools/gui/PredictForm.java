@@ -1,6 +1,6 @@
 package dev.sommelier.tools.gui;
 
-import dev.sommelier.tasks.job.PredictSettings;
+import dev.sommelier.tasks.jobs.predict.PredictSettings;
 import java.nio.file.Path;
 import java.util.List;
 

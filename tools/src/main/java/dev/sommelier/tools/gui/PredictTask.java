@@ -1,9 +1,9 @@
 package dev.sommelier.tools.gui;
 
-import dev.sommelier.tasks.job.PredictJob;
-import dev.sommelier.tasks.job.PredictResult;
-import dev.sommelier.tasks.job.PredictSettings;
-import dev.sommelier.tasks.job.SkippedImage;
+import dev.sommelier.tasks.jobs.SkippedImage;
+import dev.sommelier.tasks.jobs.predict.PredictJob;
+import dev.sommelier.tasks.jobs.predict.PredictResult;
+import dev.sommelier.tasks.jobs.predict.PredictSettings;
 import dev.sommelier.tools.TruthText;
 import java.io.IOException;
 import java.util.function.Consumer;

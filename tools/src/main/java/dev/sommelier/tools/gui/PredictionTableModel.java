@@ -1,8 +1,8 @@
 package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.eval.ClassProbability;
-import dev.sommelier.tasks.job.PredictResult;
-import dev.sommelier.tasks.job.PredictedImage;
+import dev.sommelier.tasks.jobs.predict.PredictResult;
+import dev.sommelier.tasks.jobs.predict.PredictedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.sommelier.tools.gui;
 
 import dev.sommelier.backbones.BackboneRegistry;
-import dev.sommelier.tasks.job.PredictResult;
+import dev.sommelier.tasks.jobs.predict.PredictResult;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;

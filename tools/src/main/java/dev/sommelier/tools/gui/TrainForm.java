@@ -1,10 +1,10 @@
 package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.job.DataSource;
-import dev.sommelier.tasks.job.FineTune;
-import dev.sommelier.tasks.job.InitialWeights;
-import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.jobs.train.FineTune;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
+import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
 import dev.sommelier.tools.TrainDefaults;

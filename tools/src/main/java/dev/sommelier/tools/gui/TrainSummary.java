@@ -2,9 +2,9 @@ package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.RegressionReport;
-import dev.sommelier.tasks.job.DataSummary;
-import dev.sommelier.tasks.job.EvaluationReport;
-import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.jobs.DataSummary;
+import dev.sommelier.tasks.jobs.EvaluationReport;
+import dev.sommelier.tasks.jobs.train.TrainResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

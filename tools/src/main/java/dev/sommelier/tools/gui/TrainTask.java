@@ -1,8 +1,8 @@
 package dev.sommelier.tools.gui;
 
-import dev.sommelier.tasks.job.TrainJob;
-import dev.sommelier.tasks.job.TrainResult;
-import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.jobs.train.TrainJob;
+import dev.sommelier.tasks.jobs.train.TrainResult;
+import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.BatchEnd;
 import dev.sommelier.tasks.train.EpochResult;

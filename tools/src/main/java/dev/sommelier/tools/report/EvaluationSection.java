@@ -5,7 +5,7 @@ import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.RankErrors;
 import dev.sommelier.tasks.eval.RankReport;
 import dev.sommelier.tasks.eval.RegressionReport;
-import dev.sommelier.tasks.job.EvaluationReport;
+import dev.sommelier.tasks.jobs.EvaluationReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.sommelier.tools.report;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.job.DataSummary;
-import dev.sommelier.tasks.job.EvaluationReport;
-import dev.sommelier.tasks.job.SkippedFiles;
-import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.jobs.DataSummary;
+import dev.sommelier.tasks.jobs.EvaluationReport;
+import dev.sommelier.tasks.jobs.SkippedFiles;
+import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tasks.train.EpochResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.sommelier.tools.report;
 
 import dev.sommelier.core.AtomicFiles;
-import dev.sommelier.tasks.job.AugmentedSamples;
-import dev.sommelier.tasks.job.EvaluationReport;
-import dev.sommelier.tasks.job.TrainResult;
+import dev.sommelier.tasks.jobs.EvaluationReport;
+import dev.sommelier.tasks.jobs.train.AugmentedSamples;
+import dev.sommelier.tasks.jobs.train.TrainResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.job.DataSource;
-import dev.sommelier.tasks.job.FineTune;
-import dev.sommelier.tasks.job.InitialWeights;
-import dev.sommelier.tasks.job.PredictSettings;
-import dev.sommelier.tasks.job.TrainSettings;
+import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.jobs.predict.PredictSettings;
+import dev.sommelier.tasks.jobs.train.FineTune;
+import dev.sommelier.tasks.jobs.train.InitialWeights;
+import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
 import java.awt.Component;

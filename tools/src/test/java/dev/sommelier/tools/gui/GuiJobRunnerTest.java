@@ -3,7 +3,7 @@ package dev.sommelier.tools.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sommelier.tasks.job.PredictResult;
+import dev.sommelier.tasks.jobs.predict.PredictResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
