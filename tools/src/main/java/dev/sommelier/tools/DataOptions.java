@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.data.source.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
-import dev.sommelier.tasks.jobs.DataSource;
 import dev.sommelier.tasks.jobs.JobJson;
 import dev.sommelier.tasks.jobs.SkippedFiles;
 import dev.sommelier.tasks.jobs.train.FineTune;
@@ -232,7 +232,7 @@ final class TrainCommand implements Callable<Integer> {
   /** The settings the options describe (package-private for tests). */
   TrainSettings settings() {
     DataSource source = data.source();
-    TaskKind t = task == null ? source.kind().defaultTask()
+    TaskKind t = task == null ? TaskKind.defaultFor(source.kind())
         : Choices.parse(TaskKind.class, task, "task");
     TrainSettings.Builder b = TrainSettings.builder(source, out)
         .task(t)

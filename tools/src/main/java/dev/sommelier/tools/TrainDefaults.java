@@ -1,6 +1,6 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
 import java.nio.file.Path;
 import java.util.Map;

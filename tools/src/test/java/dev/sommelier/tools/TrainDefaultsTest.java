@@ -3,7 +3,7 @@ package dev.sommelier.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tools.config.ConfigOption;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import dev.sommelier.core.Device;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.check.CheckedData;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;

@@ -12,6 +12,7 @@ import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.Sample;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.data.synthetic.FileFormat;

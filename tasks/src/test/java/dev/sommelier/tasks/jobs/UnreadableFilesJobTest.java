@@ -10,6 +10,7 @@ import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.check.BrokenFiles.Kind;
 import dev.sommelier.tasks.data.check.BrokenFiles;
 import dev.sommelier.tasks.data.check.CheckedData;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.data.synthetic.Glyph;

@@ -1,11 +1,11 @@
 package dev.sommelier.tools.demo;
 
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.GeneratedImage;
 import dev.sommelier.tasks.data.synthetic.LogoImages;
 import dev.sommelier.tasks.data.synthetic.LogoStyle;
 import dev.sommelier.tasks.data.synthetic.RankImages;
-import dev.sommelier.tasks.jobs.DataSource;
 import dev.sommelier.tasks.model.TaskKind;
 import java.awt.Rectangle;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.sommelier.tools.demo;
 
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
-import dev.sommelier.tasks.jobs.DataSource;
 import dev.sommelier.tasks.jobs.train.HeadOptions;
 import dev.sommelier.tasks.jobs.train.InitialWeights;
 import dev.sommelier.tasks.jobs.train.TrainSettings;

@@ -1,7 +1,7 @@
 package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.jobs.train.FineTune;
 import dev.sommelier.tasks.jobs.train.InitialWeights;
 import dev.sommelier.tasks.jobs.train.TrainSettings;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
-import dev.sommelier.tasks.jobs.DataSource;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.jobs.predict.PredictSettings;
 import dev.sommelier.tasks.jobs.train.FineTune;
 import dev.sommelier.tasks.jobs.train.InitialWeights;

@@ -1,11 +1,11 @@
 package dev.sommelier.tools.report;
 
 import dev.sommelier.core.AtomicFiles;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.eval.ClassificationEvaluation;
 import dev.sommelier.tasks.eval.RankEvaluation;
 import dev.sommelier.tasks.eval.RankScale;
 import dev.sommelier.tasks.eval.RegressionEvaluation;
-import dev.sommelier.tasks.jobs.DataSource;
 import dev.sommelier.tasks.jobs.DataSummary;
 import dev.sommelier.tasks.jobs.EvaluationReport;
 import dev.sommelier.tasks.jobs.JobJson;

@@ -1,8 +1,8 @@
 package dev.sommelier.tasks.jobs.evaluate;
 
 import dev.sommelier.core.Device;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
-import dev.sommelier.tasks.jobs.DataSource;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;

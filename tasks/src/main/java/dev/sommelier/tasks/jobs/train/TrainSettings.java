@@ -4,8 +4,8 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
-import dev.sommelier.tasks.jobs.DataSource;
 import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.LearningRateSchedule;
 import dev.sommelier.tasks.train.OptimizerKind;
@@ -362,7 +362,7 @@ public record TrainSettings(
      *     unknown
      */
     public TrainSettings build() {
-      TaskKind t = task != null ? task : data.kind().defaultTask();
+      TaskKind t = task != null ? task : TaskKind.defaultFor(data.kind());
       SplitRatios s = split != null || data.presplit() ? split : DEFAULT_SPLIT;
       int size = inputSize > 0 ? inputSize : defaultInputSize(backbone);
       HeadOptions h = head != null ? head : HeadOptions.defaultFor(t);

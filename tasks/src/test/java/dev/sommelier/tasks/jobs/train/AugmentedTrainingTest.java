@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
+import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.jobs.BrightShapes;
-import dev.sommelier.tasks.jobs.DataSource;
 import dev.sommelier.tasks.train.LearningRateSchedule;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;

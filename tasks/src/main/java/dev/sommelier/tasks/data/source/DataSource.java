@@ -1,17 +1,11 @@
-package dev.sommelier.tasks.jobs;
+package dev.sommelier.tasks.data.source;
 
 import dev.sommelier.tasks.data.DataSet;
 import dev.sommelier.tasks.data.Sample;
 import dev.sommelier.tasks.data.check.CheckedData;
 import dev.sommelier.tasks.data.check.ImageCheck;
-import dev.sommelier.tasks.data.source.CifarBinary;
-import dev.sommelier.tasks.data.source.ClassFolders;
-import dev.sommelier.tasks.data.source.CsvLabels;
-import dev.sommelier.tasks.data.source.FileNameLabels;
-import dev.sommelier.tasks.data.source.GivenFolders;
 import dev.sommelier.tasks.data.split.DataSplits;
 import dev.sommelier.tasks.data.split.SplitRatios;
-import dev.sommelier.tasks.model.TaskKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a job's images and labels come from: one of the {@code data.source} loaders with its
+ * Where a job's images and labels come from: one of the loaders beside this class, with its
  * paths. Every path is checked before loading, so a missing one is an {@link
  * IllegalArgumentException} that names it.
  *
@@ -58,9 +52,9 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
       this.values = values;
     }
 
-    /** The task its labels serve unless told otherwise: regression for values, else classes. */
-    public TaskKind defaultTask() {
-      return values ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION;
+    /** Whether its labels are values (numbers) rather than class names. */
+    public boolean valueLabels() {
+      return values;
     }
 
     /** {@code csv-values}: the name as options write it. */
