@@ -8,10 +8,10 @@ import dev.sommelier.backbones.keras.KerasLayer;
 import dev.sommelier.backbones.keras.KerasModelSource;
 import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.backbones.keras.KerasWeight;
+import dev.sommelier.backbones.testing.H5Arrays;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
-import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,7 +142,7 @@ final class KerasH5Models {
             e.getValue().stream().map(w -> w.name() + ":0").toArray(String[]::new));
         WritableGroup inner = lg.putGroup(e.getKey());
         for (KerasWeight w : e.getValue()) {
-          inner.putDataset(w.weight() + ":0", nested(w));
+          inner.putDataset(w.weight() + ":0", H5Arrays.nested(w.values(), w.shape().asArray()));
         }
       }
     }
@@ -173,27 +173,5 @@ final class KerasH5Models {
       return a;
     }
     return n;
-  }
-
-  private static Object nested(KerasWeight w) {
-    long[] shape = w.shape().asArray();
-    int[] dims = new int[shape.length];
-    for (int i = 0; i < dims.length; i++) {
-      dims[i] = Math.toIntExact(shape[i]);
-    }
-    Object out = Array.newInstance(float.class, dims);
-    fill(out, w.values(), new int[] {0});
-    return out;
-  }
-
-  private static void fill(Object array, float[] values, int[] at) {
-    if (array instanceof float[] row) {
-      System.arraycopy(values, at[0], row, 0, row.length);
-      at[0] += row.length;
-      return;
-    }
-    for (int i = 0; i < Array.getLength(array); i++) {
-      fill(Array.get(array, i), values, at);
-    }
   }
 }
