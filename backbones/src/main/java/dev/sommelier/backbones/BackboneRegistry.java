@@ -68,8 +68,29 @@ public final class BackboneRegistry {
    * @param inputSize square input size, or 0 for the backbone's default
    */
   public Backbone create(String qualifiedName, int inputSize) {
+    BackboneProvider p = get(name(qualifiedName));
+    return p.create(inputSize > 0 ? inputSize : p.defaultInputSize(), options(qualifiedName));
+  }
+
+  /**
+   * Whether Keras publishes ImageNet weights for the backbone {@code qualifiedName} (such as
+   * {@code mobilenet_v1:alpha=0.25}), whether or not they are on this machine (see {@link
+   * ImageNetWeights}).
+   *
+   * @throws IllegalArgumentException for an unknown backbone or a bad option
+   */
+  public boolean hasImageNetWeights(String qualifiedName) {
+    BackboneProvider p = get(name(qualifiedName));
+    return p.imageNetFiles(p.defaultInputSize(), options(qualifiedName)).isPresent();
+  }
+
+  private static String name(String qualifiedName) {
     int colon = qualifiedName.indexOf(':');
-    String name = colon < 0 ? qualifiedName : qualifiedName.substring(0, colon);
+    return (colon < 0 ? qualifiedName : qualifiedName.substring(0, colon)).strip();
+  }
+
+  private static Map<String, String> options(String qualifiedName) {
+    int colon = qualifiedName.indexOf(':');
     Map<String, String> options = new LinkedHashMap<>();
     if (colon >= 0) {
       for (String kv : qualifiedName.substring(colon + 1).split(",")) {
@@ -81,7 +102,6 @@ public final class BackboneRegistry {
         options.put(parts[0].trim(), parts[1].trim());
       }
     }
-    BackboneProvider p = get(name);
-    return p.create(inputSize > 0 ? inputSize : p.defaultInputSize(), options);
+    return options;
   }
 }

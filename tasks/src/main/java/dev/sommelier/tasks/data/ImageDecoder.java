@@ -26,8 +26,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * file.
  *
  * <p>An unreadable, empty, truncated, corrupt or unknown file is an {@link ImageDecodeException}
- * naming the file and the reason. So is an image of more than {@link #MAX_PIXELS} pixels, so that a
- * decompression bomb cannot exhaust memory. Thread-safe: every call uses its own reader.
+ * naming the file and the reason. So is an image of more than {@link #MAX_PIXELS} pixels (or the
+ * limit given), an {@link ImageTooLargeException} thrown from the header's size before any pixel is
+ * decoded, so that a decompression bomb cannot exhaust memory. Thread-safe: every call uses its own
+ * reader.
  */
 public final class ImageDecoder {
 
@@ -38,6 +40,15 @@ public final class ImageDecoder {
 
   /** Decodes the file at {@code file}. */
   public static RgbImage decode(Path file) throws ImageDecodeException {
+    return decode(file, MAX_PIXELS);
+  }
+
+  /**
+   * Decodes the file at {@code file} if its header declares at most {@code maxPixels} pixels.
+   *
+   * @throws ImageTooLargeException when the header declares more, before decoding
+   */
+  public static RgbImage decode(Path file, long maxPixels) throws ImageDecodeException {
     String name = file.toString();
     byte[] data;
     try {
@@ -49,7 +60,7 @@ public final class ImageDecoder {
     } catch (IOException e) {
       throw new ImageDecodeException(name, "cannot read the file: " + e.getMessage(), e);
     }
-    return decode(data, name);
+    return decode(data, name, maxPixels);
   }
 
   /**
@@ -58,17 +69,34 @@ public final class ImageDecoder {
    * @param name what to call it in an error (a path or sample id)
    */
   public static RgbImage decode(byte[] data, String name) throws ImageDecodeException {
+    return decode(data, name, MAX_PIXELS);
+  }
+
+  /**
+   * Decodes an image held in memory (an upload, say) if its header declares at most {@code
+   * maxPixels} pixels.
+   *
+   * @param name what to call it in an error (a path or sample id)
+   * @param maxPixels the largest image to decode, in pixels
+   * @throws ImageTooLargeException when the header declares more, before decoding
+   * @throws ImageDecodeException when the data are not an image that can be read
+   */
+  public static RgbImage decode(byte[] data, String name, long maxPixels)
+      throws ImageDecodeException {
+    if (maxPixels < 1) {
+      throw new IllegalArgumentException("the pixel limit must be >= 1, got " + maxPixels);
+    }
     if (data.length == 0) {
       throw new ImageDecodeException(name, "empty file", null);
     }
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        return OtherFormats.decode(data, name);
+        return OtherFormats.decode(data, name, maxPixels);
       }
       ImageReader reader = readers.next();
       try {
-        return read(reader, in, name);
+        return read(reader, in, name, maxPixels);
       } finally {
         reader.dispose();
       }
@@ -88,16 +116,16 @@ public final class ImageDecoder {
     return RasterToRgb.convert(image);
   }
 
-  private static RgbImage read(ImageReader reader, ImageInputStream in, String name)
-      throws IOException, ImageDecodeException {
+  private static RgbImage read(ImageReader reader, ImageInputStream in, String name,
+      long maxPixels) throws IOException, ImageDecodeException {
     boolean jpeg = reader.getFormatName().toLowerCase(Locale.ROOT).startsWith("jp");
     reader.setInput(in, true, !jpeg);
     ReadWarnings warnings = new ReadWarnings();
     reader.addIIOReadWarningListener(warnings);
-    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-    if (pixels > MAX_PIXELS) {
-      throw new ImageDecodeException(name, "too large: " + reader.getWidth(0) + "x"
-          + reader.getHeight(0) + " is over " + MAX_PIXELS + " pixels", null);
+    int width = reader.getWidth(0);
+    int height = reader.getHeight(0);
+    if ((long) width * height > maxPixels) {
+      throw new ImageTooLargeException(name, width, height, maxPixels);
     }
     JpegHeader header = jpeg ? JpegHeader.of(reader) : JpegHeader.NONE;
     RgbImage image = header.components() == 4

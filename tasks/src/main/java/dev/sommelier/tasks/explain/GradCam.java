@@ -160,14 +160,21 @@ public final class GradCam {
     return map;
   }
 
-  private synchronized TargetGraph graph(TargetGraph.Kind kind) {
-    return graphs.computeIfAbsent(kind, k -> {
-      ModelRuntime rt = model.runtime();
-      TargetGraph g = TargetGraph.build(rt.ops(), rt.graph(), model.output(),
-          model.head().outputs(), activations, k);
-      LOG.debug("Grad-CAM gradients of {} targets at layer {} built", k, layer);
-      return g;
-    });
+  /**
+   * The gradients of {@code kind}'s targets, built on first use. Building adds operations to the
+   * model's graph, which its name scope does not allow from two threads at once, so every
+   * explainer of one model builds under the model's runtime as the lock.
+   */
+  private TargetGraph graph(TargetGraph.Kind kind) {
+    ModelRuntime rt = model.runtime();
+    synchronized (rt) {
+      return graphs.computeIfAbsent(kind, k -> {
+        TargetGraph g = TargetGraph.build(rt.ops(), rt.graph(), model.output(),
+            model.head().outputs(), activations, k);
+        LOG.debug("Grad-CAM gradients of {} targets at layer {} built", k, layer);
+        return g;
+      });
+    }
   }
 
   private void check(CamTarget target) {

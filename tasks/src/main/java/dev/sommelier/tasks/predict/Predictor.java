@@ -67,10 +67,19 @@ public final class Predictor implements AutoCloseable {
    * the most probable class's logit for a classifier, what raises the value for a regressor.
    */
   public HeatMap explain(Path image) throws ImageDecodeException {
+    return explain(image.toString(), ImageDecoder.decode(image));
+  }
+
+  /**
+   * Predicts one decoded image and explains the answer as {@link #explain(Path)} does.
+   *
+   * @param id the image's name in the answer
+   */
+  public HeatMap explain(String id, RgbImage image) {
     CamTarget target = model.head().spec().classification() ? CamTarget.predictedClass()
         : CamTarget.value(true);
-    return explainAll(List.of(image.toString()), List.of(ImageDecoder.decode(image)), target,
-        CamMethod.GRAD_CAM, model.backbone().spec().gradCamLayer()).get(0);
+    return explainAll(List.of(id), List.of(image), target, CamMethod.GRAD_CAM,
+        model.backbone().spec().gradCamLayer()).get(0);
   }
 
   /**

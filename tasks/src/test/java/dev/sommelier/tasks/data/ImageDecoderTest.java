@@ -263,4 +263,27 @@ class ImageDecoderTest {
     assertTrue(e.reason().startsWith("too large"), e.reason());
     assertTrue(Files.exists(dir));
   }
+
+  @Test
+  void aLimitGivenRefusesAnUploadFromItsHeaderWithTheDeclaredSize() throws Exception {
+    byte[] png = TestImages.encode(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png");
+    ImageTooLargeException e = assertThrows(ImageTooLargeException.class,
+        () -> ImageDecoder.decode(png, "upload", 59_999));
+    assertEquals(300, e.width());
+    assertEquals(200, e.height());
+    assertEquals(59_999, e.maxPixels());
+    assertEquals("upload: too large: 300x200 is over 59999 pixels", e.getMessage());
+    assertEquals(300, ImageDecoder.decode(png, "upload", 60_000).width());
+  }
+
+  @Test
+  void aPortablePixmapBombIsRefusedFromItsHeaderToo() {
+    // 40,000 x 40,000 pixels declared (4.8 GB as RGB) in a file of 30 bytes
+    byte[] bomb = "P6\n40000 40000\n255\n\0\0\0\0\0\0\0\0\0"
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    ImageTooLargeException e = assertThrows(ImageTooLargeException.class,
+        () -> ImageDecoder.decode(bomb, "bomb.ppm", 25_000_000));
+    assertEquals(40_000, e.width());
+    assertEquals(40_000, e.height());
+  }
 }
