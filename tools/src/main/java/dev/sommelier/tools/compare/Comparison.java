@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,9 +104,9 @@ public final class Comparison {
       PeakMemory.reset();
       new TrainJob(r.settings()).shareFeatures(features).run();
       List<FeatureUse> uses = features.uses().subList(before, features.uses().size());
+      OptionalLong peak = PeakMemory.bytes();
       JobJson.write(dir.resolve(RUNS).resolve(r.name() + ".json"),
-          new RunRecord(PeakMemory.bytes().isPresent() ? PeakMemory.bytes().getAsLong() : null,
-              uses));
+          new RunRecord(peak.isPresent() ? peak.getAsLong() : null, uses));
     }
     List<ComparedRun> compared = gather(dir, registry);
     List<String> ids = testIds();
@@ -140,7 +142,7 @@ public final class Comparison {
         throw new IllegalArgumentException("run '" + r.name() + "' writes to " + s.out()
             + ", not " + out.resolve(r.name()));
       }
-      if (!s.data().equals(first.data()) || !java.util.Objects.equals(s.split(), first.split())
+      if (!s.data().equals(first.data()) || !Objects.equals(s.split(), first.split())
           || s.seed() != first.seed() || s.task() != first.task()) {
         throw new IllegalArgumentException("run '" + r.name() + "' differs from run '"
             + runs.get(0).name() + "' in data, split, seed or task; a fair comparison shares"

@@ -1,6 +1,9 @@
 package dev.sommelier.tools.compare;
 
+import dev.sommelier.tasks.train.FeatureUse;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +39,11 @@ public record ComparisonResult(
     List<Path> explainedImages,
     List<String> trueClasses,
     List<RunExplanations> explanations,
-    List<dev.sommelier.tasks.train.FeatureUse> featureUses) {
+    List<FeatureUse> featureUses) {
 
   /** Copies the lists. */
   public ComparisonResult {
-    split = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(split));
+    split = Collections.unmodifiableMap(new LinkedHashMap<>(split));
     runs = List.copyOf(runs);
     pairs = List.copyOf(pairs);
     explainedImages = List.copyOf(explainedImages);

@@ -7,6 +7,7 @@ import dev.sommelier.tasks.train.FeatureUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The comparison as a table of text cells, one row per run, the best run's name starred: the same
@@ -49,13 +50,9 @@ public record ComparisonTable(List<String> header, List<List<String>> rows, int[
       row.addAll(metrics(c));
       rows.add(row);
     }
-    int[] numeric = new int[header.size() - 5];
-    for (int i = 0; i < numeric.length; i++) {
-      numeric[i] = 5 + i;
-    }
-    if (classes) {
-      numeric = java.util.Arrays.stream(numeric).filter(col -> col != firstMetric + 1).toArray();
-    }
+    // from the parameters on, every column but the interval's holds a number
+    int interval = classes ? firstMetric + 1 : -1;
+    int[] numeric = IntStream.range(5, header.size()).filter(col -> col != interval).toArray();
     return new ComparisonTable(header, rows, numeric, best);
   }
 
