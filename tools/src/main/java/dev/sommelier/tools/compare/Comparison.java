@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class Comparison {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final String RUNS = "runs";
   private static final String REPORT = "report.json";
+  /** Settings that change how fast a run goes, not what it computes: resuming may change them. */
+  private static final Set<String> HOW_NOT_WHAT = Set.of("workers", "device");
 
   private final Path out;
   private final List<PlannedRun> runs;
@@ -165,6 +168,9 @@ public final class Comparison {
     JsonNode planned = JobJson.tree(r.settings().describe());
     for (Iterator<Map.Entry<String, JsonNode>> it = planned.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
+      if (HOW_NOT_WHAT.contains(e.getKey())) {
+        continue;
+      }
       // as text: a seed read back is an int node, the planned one a long node
       if (!e.getValue().toString().equals(done.path(e.getKey()).toString())) {
         throw new IllegalArgumentException(r.settings().out() + " holds a finished run with"
