@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backbone features of every training image, computed once (one forward pass per image) and
- * served as batches in each epoch's order, for head-only training on repeatable data.
+ * served as batches in each epoch's order, for head-only training on repeatable data; with a
+ * {@link FeatureStore}, computed once for every run that shares the store and the key.
  */
 final class CachedFeatures implements BatchSource {
 
@@ -26,6 +27,31 @@ final class CachedFeatures implements BatchSource {
    *     would be missing, and training would see zeros in their place
    */
   static CachedFeatures compute(TaskModel model, BatchSource source) {
+    return of(source, arrays(model, source));
+  }
+
+  /**
+   * The features stored under {@code key} in {@code store}, or computed as {@link #compute} does
+   * and stored there. Stored features of another shape (another model under the same key) are
+   * not used: the features are computed again.
+   */
+  static CachedFeatures shared(TaskModel model, BatchSource source, FeatureStore store,
+      String key) {
+    FeatureArrays stored = store.computeIfAbsent(key, () -> arrays(model, source));
+    if (stored.n() != source.size() || stored.featureSize() != model.featureSize()) {
+      LOG.warn("stored features {} hold {} images of {} floats, not {} of {}; computing them"
+          + " again", key, stored.n(), stored.featureSize(), source.size(), model.featureSize());
+      return compute(model, source);
+    }
+    return of(source, stored);
+  }
+
+  private static CachedFeatures of(BatchSource source, FeatureArrays arrays) {
+    return new CachedFeatures(source, new ArrayBatchSource(
+        arrays.features(), arrays.targets(), arrays.n(), source.batchSize(), false, 0));
+  }
+
+  private static FeatureArrays arrays(TaskModel model, BatchSource source) {
     long start = System.nanoTime();
     int n = source.size();
     int[] identity = new int[n];
@@ -54,8 +80,7 @@ final class CachedFeatures implements BatchSource {
     }
     LOG.info("computed the backbone features of {} images once for head-only training in {} s",
         n, String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return new CachedFeatures(
-        source, new ArrayBatchSource(all, targets, n, source.batchSize(), false, 0));
+    return new FeatureArrays(all, targets, n);
   }
 
   @Override

@@ -19,6 +19,8 @@ public final class Trainer {
   private final TrainingGraph graph;
   private final PreciseBatchNorm preciseBn;
   private final List<TrainingListener> listeners = new ArrayList<>();
+  private FeatureStore featureStore;
+  private String featureKey;
 
   /** Builds the training graph for every phase of {@code config}. */
   public Trainer(TaskModel model, TrainingConfig config) {
@@ -35,6 +37,16 @@ public final class Trainer {
   /** Adds a listener (progress, logs, an application's own). */
   public Trainer listen(TrainingListener listener) {
     listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Keeps the backbone features of head-only phases in {@code store} under {@code key}, and
+   * takes them from there when another run already computed them.
+   */
+  public Trainer shareFeatures(FeatureStore store, String key) {
+    this.featureStore = store;
+    this.featureKey = key;
     return this;
   }
 
@@ -62,7 +74,8 @@ public final class Trainer {
           continue;
         }
         if (cached == null && phase.scope().headOnly() && config.cacheFeatures() && train.repeatable()) {
-          cached = CachedFeatures.compute(model, train);
+          cached = featureStore == null ? CachedFeatures.compute(model, train)
+              : CachedFeatures.shared(model, train, featureStore, featureKey);
         }
         float lr = config.schedule().rate(
             e, phase.epochs(), phase.learningRate(), phaseHistory(run, p), run.monitor());

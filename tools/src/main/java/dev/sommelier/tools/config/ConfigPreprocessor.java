@@ -104,14 +104,14 @@ public final class ConfigPreprocessor implements CommandLine.IParameterPreproces
   }
 
   /** Whether {@code value} of {@code option} names a file: a path, or weights from a file. */
-  private static boolean isPath(OptionSpec option, String value) {
+  static boolean isPath(OptionSpec option, String value) {
     Class<?> type = option.auxiliaryTypes()[0];
     return type == Path.class || type == InitialWeights.class
         && InitialWeights.parse(value) instanceof InitialWeights.File;
   }
 
   /** {@code value} against {@code folder} when it is a relative path; otherwise as it is. */
-  private static String resolve(Path folder, String value) {
+  static String resolve(Path folder, String value) {
     try {
       return folder.resolve(value).normalize().toString();
     } catch (InvalidPathException e) {

@@ -98,7 +98,8 @@ record RunFile(Path file, Map<String, List<String>> entries) {
     return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
-  private static List<String> values(Path file, String key, JsonNode value) {
+  /** The values of {@code key}: one for a scalar, each element of a list of scalars. */
+  static List<String> values(Path file, String key, JsonNode value) {
     if (value.isValueNode() && !value.isNull()) {
       return List.of(value.asText());
     }

@@ -26,6 +26,8 @@ final class Html {
       figure{margin:16px 0}figcaption{color:#57606a;font-size:.92em;max-width:900px}
       img{max-width:100%;height:auto;border:1px solid #eaeef2}
       code{background:#f6f8fa;padding:1px 4px;border-radius:4px}
+      .row{display:flex;flex-wrap:wrap;gap:16px}.row figure{flex:1 1 300px;margin:0}
+      td.img img{width:160px}.ok{color:#1a7f37}.no{color:#cf222e}
       """;
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9,.]*( s)?");
@@ -119,6 +121,39 @@ final class Html {
     b.append("<figure>\n<img src=\"").append(dataUri(f.png())).append("\" alt=\"")
         .append(escape(f.title())).append("\">\n<figcaption>").append(escape(f.caption()))
         .append("</figcaption>\n</figure>\n");
+    return this;
+  }
+
+  /** Figures side by side, wrapping on narrow screens. */
+  Html figureRow(List<Figure> figures) {
+    b.append("<div class=\"row\">\n");
+    figures.forEach(this::figure);
+    b.append("</div>\n");
+    return this;
+  }
+
+  /**
+   * A table of images with a line of text under each; a cell without an image shows its text
+   * alone. Text marked {@code right} is green, {@code wrong} red.
+   */
+  Html imageGrid(List<String> header, List<List<ImageCell>> rows) {
+    b.append("<table>\n<tr>");
+    header.forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
+    b.append("</tr>\n");
+    for (List<ImageCell> row : rows) {
+      b.append("<tr>");
+      for (ImageCell c : row) {
+        b.append("<td class=\"img\">");
+        if (c.png() != null) {
+          b.append("<img src=\"").append(dataUri(c.png())).append("\" alt=\"")
+              .append(escape(c.text())).append("\"><br>");
+        }
+        String style = c.right() == null ? "" : c.right() ? " class=\"ok\"" : " class=\"no\"";
+        b.append("<span").append(style).append('>').append(escape(c.text())).append("</span></td>");
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</table>\n");
     return this;
   }
 

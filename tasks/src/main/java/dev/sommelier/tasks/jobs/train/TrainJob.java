@@ -29,6 +29,7 @@ import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.model.TaskModel;
 import dev.sommelier.tasks.train.EpochCsvLog;
 import dev.sommelier.tasks.train.EpochResult;
+import dev.sommelier.tasks.train.FeatureStore;
 import dev.sommelier.tasks.train.Monitor;
 import dev.sommelier.tasks.train.PipelineBatchSource;
 import dev.sommelier.tasks.train.ProgressLog;
@@ -65,6 +66,7 @@ public final class TrainJob {
 
   private final TrainSettings settings;
   private final List<TrainingListener> listeners = new ArrayList<>();
+  private FeatureStore featureStore;
 
   /** A job for {@code settings}. */
   public TrainJob(TrainSettings settings) {
@@ -74,6 +76,16 @@ public final class TrainJob {
   /** Adds a listener to the training run (a GUI's progress bar, a stop button). */
   public TrainJob listen(TrainingListener listener) {
     listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Shares the backbone features of head-only phases with other runs through {@code store} (a
+   * comparison's runs on the same images, backbone, weights and input size; see {@link
+   * FeatureKey}).
+   */
+  public TrainJob shareFeatures(FeatureStore store) {
+    this.featureStore = store;
     return this;
   }
 
@@ -130,6 +142,10 @@ public final class TrainJob {
       Trainer trainer = new Trainer(model, s.trainingConfig())
           .listen(new ProgressLog(PROGRESS_EVERY_STEPS)).listen(new EpochCsvLog(epochsCsv));
       listeners.forEach(trainer::listen);
+      if (featureStore != null) {
+        trainer.shareFeatures(featureStore,
+            FeatureKey.of(s, weights, model.preprocessing(), parts.train()));
+      }
       List<EpochResult> epochs = trainer.fit(
           new PipelineBatchSource(train, parts.train().size(), classes),
           validation == null ? null
