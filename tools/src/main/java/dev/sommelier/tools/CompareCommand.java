@@ -2,6 +2,7 @@ package dev.sommelier.tools;
 
 import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.tasks.explain.pointing.ObjectBoxes;
 import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tools.compare.Comparison;
@@ -12,6 +13,7 @@ import dev.sommelier.tools.report.ComparisonPage;
 import dev.sommelier.tools.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Spec;
         + " the best marked; each accuracy's 95 % Wilson interval and McNemar's test for every two"
         + " runs on their paired answers (exact binomial below 25 discordant images, else"
         + " chi-square with continuity correction); and the same test images explained by every"
-        + " run. Writes OUT/compare/comparison.json and OUT/compare/index.html. Head-only runs"
+        + " run, with the pointing game where --boxes are given. Writes OUT/compare/comparison.json and OUT/compare/index.html. Head-only runs"
         + " on the same backbone, weights and input size compute the backbone features once"
         + " (OUT/compare/features). The same command again resumes an interrupted comparison:"
         + " finished runs are not run again, an unfinished one resumes from its last epoch.",
@@ -54,6 +56,8 @@ import picocli.CommandLine.Spec;
       "  sommelier compare --folder data/photos \\",
       "      --backbones pixels,simple_cnn,mobilenet_v1:alpha=0.25,resnet50 \\",
       "      --weights imagenet --epochs 5 --out runs/which",
+      "  sommelier compare --folder data/logos --boxes data/logos/boxes.csv \\",
+      "      --backbones simple_cnn,mobilenet_v1:alpha=0.25 --out runs/logos",
       "",
       "A runs file maps each run's name to 'train' options (keys without '--'):",
       "  mlp:       {backbone: pixels, head: mlp, input-size: 32}",
@@ -122,6 +126,13 @@ final class CompareCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int explain;
 
+  @Option(names = "--boxes", paramLabel = "FILE",
+      description = "A CSV of object boxes in image pixels, path,x0,y0,x1,y1 (as the drawn logos'"
+          + " boxes.csv) or path,x,y,width,height, paths relative to the CSV's folder: each"
+          + " explained image with a box is a hit when its Grad-CAM peak falls inside it, and"
+          + " each run gets its pointing-game rate over those images (default: none).")
+  Path boxes;
+
   @Option(names = "--workers", paramLabel = "N",
       description = "Threads decoding images (default: the number of processors).")
   Integer workers;
@@ -138,7 +149,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Comparison comparison = new Comparison(out, planned()).explain(explain);
+    Comparison comparison = new Comparison(out, planned()).explain(explain).boxes(objectBoxes());
     ComparisonResult result = comparison.run();
     for (PlannedRun r : comparison.runs()) {
       RunReport.write(r.settings().out());
@@ -152,6 +163,21 @@ final class CompareCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  private ObjectBoxes objectBoxes() throws IOException {
+    if (boxes == null) {
+      return ObjectBoxes.none();
+    }
+    if (!Files.isRegularFile(boxes)) {
+      throw new IllegalArgumentException("--boxes " + boxes + ": no such file; give the CSV of"
+          + " object boxes (path,x0,y0,x1,y1 or path,x,y,width,height)");
+    }
+    if (explain == 0) {
+      throw new IllegalArgumentException("--boxes scores the explained images, but --explain is"
+          + " 0; give --explain N (N > 0) or leave out --boxes");
+    }
+    return ObjectBoxes.read(boxes);
   }
 
   /** The runs the options name, with their settings (package-private for tests). */

@@ -23,6 +23,10 @@ final class ComparisonText {
     table.bodyLines().forEach(o::println);
     o.println("* best " + (r.classification() ? "accuracy" : "MAE")
         + (r.classification() ? "; intervals are 95 % Wilson score intervals" : ""));
+    if (r.boxes() != null) {
+      o.println("pointing: explained images whose Grad-CAM peak falls inside their box in "
+          + r.boxes());
+    }
     if (!r.pairs().isEmpty()) {
       o.println();
       o.println("McNemar's test on the paired answers (b: only the first right, c: only the"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.tasks.eval.McNemarTest;
+import dev.sommelier.tasks.explain.pointing.ObjectBoxes;
 import dev.sommelier.tasks.eval.WilsonInterval;
 import dev.sommelier.tasks.jobs.EvaluationReport;
 import dev.sommelier.tasks.jobs.JobJson;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * interrupted comparison continues where it stopped. Head-only phases share backbone features
  * through {@code OUT/compare/features} ({@link FeatureFolder}). Afterwards each run's cost,
  * evaluation (read back from its {@code report.json}), accuracy interval, McNemar's test for every
- * two runs and, with {@link #explain}, their explanations of the same test images are collected
- * and written to {@code OUT/compare/comparison.json}.
+ * two runs and, with {@link #explain}, their explanations of the same test images (scored by the
+ * pointing game where {@link #boxes} are given) are collected and written to {@code
+ * OUT/compare/comparison.json}.
  */
 public final class Comparison {
 
@@ -57,6 +59,7 @@ public final class Comparison {
   private final Path out;
   private final List<PlannedRun> runs;
   private int explain;
+  private ObjectBoxes boxes = ObjectBoxes.none();
 
   /**
    * A comparison of {@code runs}, which must share data, split and seed, in {@code out}.
@@ -76,6 +79,15 @@ public final class Comparison {
       throw new IllegalArgumentException("images to explain must be >= 0, got " + images);
     }
     this.explain = images;
+    return this;
+  }
+
+  /**
+   * Scores each explained image's map by whether its peak falls inside the image's box (the
+   * pointing game; default none).
+   */
+  public Comparison boxes(ObjectBoxes objectBoxes) {
+    this.boxes = Objects.requireNonNull(objectBoxes, "objectBoxes");
     return this;
   }
 
@@ -115,16 +127,26 @@ public final class Comparison {
     List<String> ids = testIds();
     List<RunPair> pairs = pairs(compared, ids);
     List<Path> images = ExplainedImages.pick(ids, explain);
+    warnWithoutBoxes(images);
     List<RunExplanations> explanations = ExplainedImages.explain(runs, images,
-        dir.resolve("explain"));
+        dir.resolve("explain"), boxes);
     TrainSettings first = runs.get(0).settings();
     TrainResult firstResult = readReport(first.out());
     ComparisonResult result = new ComparisonResult(out, dir.resolve(JSON_FILE),
         first.data().toString(), firstResult.split(), first.seed(),
         firstResult.evaluation().part(), firstResult.evaluation().samples(), compared, pairs,
-        images, ExplainedImages.trueClasses(images), explanations, features.uses());
+        images, ExplainedImages.trueClasses(images), boxes.file(), explanations,
+        features.uses());
     JobJson.write(result.json(), result);
     return result;
+  }
+
+  private void warnWithoutBoxes(List<Path> images) {
+    if (boxes.file() != null && !images.isEmpty()
+        && images.stream().allMatch(i -> boxes.of(i).isEmpty())) {
+      LOG.warn("none of the {} explained images has a box in {} (paths are relative to its"
+          + " folder): no pointing game", images.size(), boxes.file());
+    }
   }
 
   private void check() {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param pairs McNemar's test for every two classification runs; empty for regression
  * @param explainedImages the test images every run explained, in order; empty when none was
  * @param trueClasses the true class of each explained image
+ * @param boxes the object boxes' file the explanations were scored against (the pointing game);
+ *     null when none was given
  * @param explanations each run's explanations of them
  * @param featureUses every request for backbone features during this invocation, oldest first:
  *     computed ones are backbone passes over the training images, reused ones are not
@@ -38,6 +40,7 @@ public record ComparisonResult(
     List<RunPair> pairs,
     List<Path> explainedImages,
     List<String> trueClasses,
+    Path boxes,
     List<RunExplanations> explanations,
     List<FeatureUse> featureUses) {
 

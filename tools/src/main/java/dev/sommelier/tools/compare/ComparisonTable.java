@@ -2,16 +2,20 @@ package dev.sommelier.tools.compare;
 
 import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.RegressionReport;
+import dev.sommelier.tasks.explain.pointing.PointingGame;
 import dev.sommelier.tasks.jobs.EvaluationReport;
 import dev.sommelier.tasks.train.FeatureUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * The comparison as a table of text cells, one row per run, the best run's name starred: the same
- * cells for the terminal and the HTML page.
+ * cells for the terminal and the HTML page. Where the explanations were scored against object
+ * boxes, a last column gives each run's pointing game (the rate, and hits of images with boxes).
  *
  * @param header the column titles
  * @param rows one row of cells per run, in run order
@@ -33,6 +37,12 @@ public record ComparisonTable(List<String> header, List<List<String>> rows, int[
     } else {
       header.addAll(List.of("MAE", "RMSE", "R²", "rank accuracy"));
     }
+    Map<String, PointingGame> pointing = r.explanations().stream()
+        .filter(e -> e.pointingGame() != null)
+        .collect(Collectors.toMap(RunExplanations::run, RunExplanations::pointingGame));
+    if (!pointing.isEmpty()) {
+      header.add("pointing");
+    }
     List<List<String>> rows = new ArrayList<>();
     int best = 0;
     for (int i = 0; i < r.runs().size(); i++) {
@@ -48,6 +58,11 @@ public record ComparisonTable(List<String> header, List<List<String>> rows, int[
           c.peakMemoryBytes() == null ? "-"
               : String.valueOf(Math.round(c.peakMemoryBytes() / 1048576.0))));
       row.addAll(metrics(c));
+      if (!pointing.isEmpty()) {
+        PointingGame p = pointing.get(c.name());
+        row.add(p == null ? "-" : String.format(Locale.ROOT, "%.3f (%d/%d)", p.rate(), p.hits(),
+            p.images()));
+      }
       rows.add(row);
     }
     // from the parameters on, every column but the interval's holds a number

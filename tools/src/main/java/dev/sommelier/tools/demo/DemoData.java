@@ -6,14 +6,12 @@ import dev.sommelier.tasks.data.synthetic.GeneratedImage;
 import dev.sommelier.tasks.data.synthetic.LogoImages;
 import dev.sommelier.tasks.data.synthetic.LogoStyle;
 import dev.sommelier.tasks.data.synthetic.RankImages;
+import dev.sommelier.tasks.explain.pointing.ObjectBoxes;
 import dev.sommelier.tasks.model.TaskKind;
-import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The demo's built-in data: for classification, seven "makers" each known by a small logo (about a
@@ -25,9 +23,10 @@ import java.util.Map;
  *
  * @param source the training data set
  * @param fresh images to explain, in order
- * @param logoBoxes the logo's box of each fresh image by file path (empty for regression)
+ * @param logoBoxes the logo's box of each fresh image, as written to its {@code boxes.csv} (none
+ *     for regression)
  */
-record DemoData(DataSource source, List<Path> fresh, Map<String, Rectangle> logoBoxes) {
+record DemoData(DataSource source, List<Path> fresh, ObjectBoxes logoBoxes) {
 
   /** Makers in the classification demo. */
   static final int MAKERS = 7;
@@ -44,19 +43,18 @@ record DemoData(DataSource source, List<Path> fresh, Map<String, Rectangle> logo
     if (task == TaskKind.CLASSIFICATION) {
       new LogoImages(MAKERS, perClass, size, FileFormat.PNG, seed, LogoStyle.CLUTTERED)
           .writeTo(train);
-      Map<String, Rectangle> boxes = new LinkedHashMap<>();
       List<Path> files = new ArrayList<>();
       for (LogoImages.LogoImage l : new LogoImages(MAKERS, FRESH_PER_CLASS, size, FileFormat.PNG,
           seed + 1, LogoStyle.CLUTTERED).writeTo(fresh)) {
         files.add(l.image().file());
-        boxes.put(l.image().file().toString(), l.box());
       }
-      return new DemoData(DataSource.folder(train), files, boxes);
+      return new DemoData(DataSource.folder(train), files,
+          ObjectBoxes.read(fresh.resolve(LogoImages.BOXES_CSV)));
     }
     new RankImages(RANKS, perClass, size, FileFormat.PNG, seed).writeTo(train);
     List<Path> files = new RankImages(RANKS, FRESH_PER_CLASS, size, FileFormat.PNG, seed + 1)
         .writeTo(fresh).stream().map(GeneratedImage::file).toList();
     return new DemoData(DataSource.csvValues(train.resolve(RankImages.VALUES_CSV)), files,
-        Map.of());
+        ObjectBoxes.none());
   }
 }

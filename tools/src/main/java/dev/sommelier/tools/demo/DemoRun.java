@@ -1,6 +1,7 @@
 package dev.sommelier.tools.demo;
 
 import dev.sommelier.core.Device;
+import dev.sommelier.tasks.explain.pointing.PointingGame;
 import dev.sommelier.tasks.jobs.explain.ExplainJob;
 import dev.sommelier.tasks.jobs.explain.ExplainResult;
 import dev.sommelier.tasks.jobs.explain.ExplainSettings;
@@ -13,7 +14,6 @@ import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
 import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tools.report.RunReport;
-import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,10 +103,9 @@ public record DemoRun(TaskKind task, int perClass, int inputSize, int epochs, Fi
   private static int peaksOnLogo(ExplainResult explained, DemoData data) {
     int inside = 0;
     for (ExplainedImage image : explained.images()) {
-      Rectangle box = data.logoBoxes().get(image.file());
       List<Explanation> maps = image.explanations();
-      if (box != null && !maps.isEmpty()
-          && box.contains(maps.get(0).peakX(), maps.get(0).peakY())) {
+      if (!maps.isEmpty() && PointingGame.hit(data.logoBoxes().of(Path.of(image.file())),
+          maps.get(0).peakX(), maps.get(0).peakY())) {
         inside++;
       }
     }

@@ -52,7 +52,9 @@ public final class ComparisonPage {
         + " training time is the epochs' time; peak memory is the process's peak resident size"
         + " while the run trained."
         + (r.classification() ? " Intervals are 95 % Wilson score intervals of the accuracy."
-            : ""));
+            : "")
+        + (r.boxes() != null ? " Pointing is the pointing game: of the explained images with a"
+            + " box in " + r.boxes() + ", those whose Grad-CAM peak falls inside it." : ""));
     if (!r.pairs().isEmpty()) {
       h.h2("Do the runs really differ?");
       h.p("McNemar's test on the paired answers: only the images one run gets right and the"
@@ -97,11 +99,15 @@ public final class ComparisonPage {
     h.p("One row per test image, one column per run: Grad-CAM at each model's default layer,"
         + " the run's answer and its probability. Under each run's name, the mean deletion AUC of"
         + " its maps (lower: deleting the pixels the map ranks first destroys the answer"
-        + " sooner).");
+        + " sooner)"
+        + (r.boxes() != null ? " and its pointing game (maps whose peak falls inside the"
+            + " image's box, of the images with a box)" : "") + ".");
     List<String> header = new ArrayList<>(List.of("image (true class)"));
     for (RunExplanations e : r.explanations()) {
       header.add(e.problem() != null ? e.run() + " (not explained)"
-          : String.format(Locale.ROOT, "%s (deletion AUC %.3f)", e.run(), e.meanDeletionAuc()));
+          : String.format(Locale.ROOT, "%s (deletion AUC %.3f%s)", e.run(), e.meanDeletionAuc(),
+              e.pointingGame() == null ? "" : String.format(Locale.ROOT, ", pointing %d/%d",
+                  e.pointingGame().hits(), e.pointingGame().images())));
     }
     List<List<ImageCell>> rows = new ArrayList<>();
     for (int i = 0; i < r.explainedImages().size(); i++) {
@@ -117,7 +123,9 @@ public final class ComparisonPage {
         }
         ExplainedCell c = e.cells().get(i);
         row.add(new ImageCell(Files.readAllBytes(c.overlay()), String.format(Locale.ROOT,
-            "%s %.2f, AUC %.3f", c.answer(), c.probability(), c.deletionAuc()), c.correct()));
+            "%s %.2f, AUC %.3f%s", c.answer(), c.probability(), c.deletionAuc(),
+            c.peakInBox() == null ? "" : c.peakInBox() ? ", peak in box" : ", peak off box"),
+            c.correct()));
       }
       rows.add(row);
     }
