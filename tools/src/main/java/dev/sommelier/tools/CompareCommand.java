@@ -149,12 +149,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Comparison comparison = new Comparison(out, planned()).explain(explain).boxes(objectBoxes());
+    Comparison comparison = comparison();
     ComparisonResult result = comparison.run();
-    for (PlannedRun r : comparison.runs()) {
-      RunReport.write(r.settings().out());
-    }
-    Path page = ComparisonPage.write(result);
+    Path page = writeReports(comparison, result);
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(o, result);
@@ -163,6 +160,23 @@ final class CompareCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /** The comparison the options describe, not run yet (package-private for the window). */
+  Comparison comparison() throws IOException {
+    return new Comparison(out, planned()).explain(explain).boxes(objectBoxes());
+  }
+
+  /**
+   * Writes every run's own report and the comparison's page.
+   *
+   * @return the comparison's page
+   */
+  static Path writeReports(Comparison comparison, ComparisonResult result) throws IOException {
+    for (PlannedRun r : comparison.runs()) {
+      RunReport.write(r.settings().out());
+    }
+    return ComparisonPage.write(result);
   }
 
   private ObjectBoxes objectBoxes() throws IOException {

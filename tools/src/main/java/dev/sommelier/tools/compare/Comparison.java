@@ -60,6 +60,8 @@ public final class Comparison {
   private final List<PlannedRun> runs;
   private int explain;
   private ObjectBoxes boxes = ObjectBoxes.none();
+  private ComparisonListener listener = new ComparisonListener() {};
+  private volatile boolean stopRequested;
 
   /**
    * A comparison of {@code runs}, which must share data, split and seed, in {@code out}.
@@ -91,6 +93,20 @@ public final class Comparison {
     return this;
   }
 
+  /** Tells {@code l} which run starts and how each trains (default: no one). */
+  public Comparison listen(ComparisonListener l) {
+    this.listener = Objects.requireNonNull(l, "l");
+    return this;
+  }
+
+  /**
+   * Lets the run in training finish, then ends {@link #run()} with a {@link
+   * ComparisonStoppedException} instead of training the next run. Safe to call from any thread.
+   */
+  public void stopBeforeNextRun() {
+    stopRequested = true;
+  }
+
   /** The runs, in order. */
   public List<PlannedRun> runs() {
     return runs;
@@ -100,6 +116,7 @@ public final class Comparison {
    * Trains what is not trained yet, then gathers and writes the result.
    *
    * @throws IllegalArgumentException when a run folder holds a finished run of other settings
+   * @throws ComparisonStoppedException when {@link #stopBeforeNextRun()} stopped it first
    * @throws IOException when data or run files cannot be read or written
    */
   public ComparisonResult run() throws IOException {
@@ -108,7 +125,12 @@ public final class Comparison {
     BackboneRegistry registry = BackboneRegistry.load();
     for (int i = 0; i < runs.size(); i++) {
       PlannedRun r = runs.get(i);
-      if (finished(r)) {
+      boolean done = finished(r);
+      if (!done && stopRequested) {
+        throw new ComparisonStoppedException(i, runs.size(), r.name());
+      }
+      listener.onRunStart(i, runs.size(), r, done);
+      if (done) {
         LOG.info("run {} ({} of {}) finished earlier in {}: not run again", r.name(), i + 1,
             runs.size(), r.settings().out());
         continue;
@@ -117,12 +139,13 @@ public final class Comparison {
           r.settings().backbone(), r.settings().out());
       int before = features.uses().size();
       PeakMemory.reset();
-      new TrainJob(r.settings()).shareFeatures(features).run();
+      new TrainJob(r.settings()).shareFeatures(features).listen(listener).run();
       List<FeatureUse> uses = features.uses().subList(before, features.uses().size());
       OptionalLong peak = PeakMemory.bytes();
       JobJson.write(dir.resolve(RUNS).resolve(r.name() + ".json"),
           new RunRecord(peak.isPresent() ? peak.getAsLong() : null, uses));
     }
+    listener.onRunsTrained();
     List<ComparedRun> compared = gather(dir, registry);
     List<String> ids = testIds();
     List<RunPair> pairs = pairs(compared, ids);

@@ -22,15 +22,16 @@ import javax.swing.JRadioButton;
 import javax.swing.JTextField;
 
 /**
- * The job form: Train or Predict, and the fields of the chosen one. It only reads what is typed;
- * {@link TrainForm} and {@link PredictForm} check it.
+ * The job form: Train, Predict or Compare, and the fields of the chosen one. It only reads what
+ * is typed; {@link TrainForm}, {@link PredictForm} and {@link CompareForm} check it.
  */
 final class FormPanel extends JPanel {
 
   /** Which job the form describes. */
-  enum Mode { TRAIN, PREDICT }
+  enum Mode { TRAIN, PREDICT, COMPARE }
 
   private final JRadioButton train = new JRadioButton("Train a model", true);
+  private final JRadioButton compare = new JRadioButton("Compare backbones");
   private final JComboBox<String> backbone;
   private final JTextField inputSize;
   private final JComboBox<WeightsChoice> weights = new JComboBox<>(WeightsChoice.values());
@@ -53,6 +54,18 @@ final class FormPanel extends JPanel {
       new FolderField("imagesFolder", "A folder of jpg, png, bmp or gif images");
   private final FolderField predictOut = new FolderField("predictOut",
       "Where predictions.csv and predictions.json go (blank: predictions/ beside the model)");
+  private final FolderField compareData =
+      new FolderField("compareData", "A folder with one sub-folder of images per class");
+  private final JTextField compareBackbones;
+  private final JComboBox<String> compareWeights = new JComboBox<>(new String[] {"imagenet",
+      "none"});
+  private final JTextField compareEpochs;
+  private final JTextField compareInputSize;
+  private final FolderField runsFile = FolderField.fileOrFolder("runsFile",
+      "Optional: a YAML or JSON file naming each run and its train options (instead of the"
+          + " backbones)");
+  private final FolderField compareOut = new FolderField("compareOut",
+      "Where a folder per run and compare/ (index.html, comparison.json) go");
 
   /** A form with the {@code train} command's defaults and the registry's backbones. */
   FormPanel(BackboneRegistry registry) {
@@ -96,23 +109,40 @@ final class FormPanel extends JPanel {
         + " operations, each with an optional :STRENGTH in [0, 1] and @PROBABILITY,<br>e.g."
         + " flip,affine:0.3,cutout:0.2. Operations: " + AugmentOp.labels() + "</html>");
 
+    CompareForm cd = CompareForm.defaults();
+    compareBackbones = field("backbones", cd.backbones(), 28, "Backbones to compare, one run"
+        + " each, comma-separated; pixels gets the mlp head; options as in"
+        + " mobilenet_v1:alpha=0.25");
+    compareWeights.setName("compareWeights");
+    compareWeights.setSelectedItem(cd.weights());
+    compareWeights.setToolTipText("imagenet: backbones with ImageNet weights start from them and"
+        + " train their head; the others, and all with none, train every layer from scratch");
+    compareEpochs = field("compareEpochs", cd.epochs(), 4, "Epochs of every run");
+    compareInputSize = field("compareInputSize", cd.inputSize(), 4,
+        "Square input size of every run; blank for each backbone's default");
+
     JRadioButton predict = new JRadioButton("Predict images");
     train.setName("modeTrain");
     predict.setName("modePredict");
+    compare.setName("modeCompare");
     ButtonGroup group = new ButtonGroup();
     group.add(train);
     group.add(predict);
+    group.add(compare);
 
     CardLayout cards = new CardLayout();
     JPanel jobs = new JPanel(cards);
     jobs.add(trainCard(), Mode.TRAIN.name());
     jobs.add(predictCard(), Mode.PREDICT.name());
+    jobs.add(compareCard(), Mode.COMPARE.name());
     train.addActionListener(e -> cards.show(jobs, Mode.TRAIN.name()));
     predict.addActionListener(e -> cards.show(jobs, Mode.PREDICT.name()));
+    compare.addActionListener(e -> cards.show(jobs, Mode.COMPARE.name()));
 
     JPanel modes = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
     modes.add(train);
     modes.add(predict);
+    modes.add(compare);
     GridBagConstraints c = new GridBagConstraints();
     c.gridx = 0;
     c.fill = GridBagConstraints.HORIZONTAL;
@@ -124,7 +154,7 @@ final class FormPanel extends JPanel {
 
   /** The chosen job. */
   Mode mode() {
-    return train.isSelected() ? Mode.TRAIN : Mode.PREDICT;
+    return train.isSelected() ? Mode.TRAIN : compare.isSelected() ? Mode.COMPARE : Mode.PREDICT;
   }
 
   /** The train fields as typed. */
@@ -140,6 +170,13 @@ final class FormPanel extends JPanel {
   /** The predict fields as typed. */
   PredictForm predictForm() {
     return new PredictForm(model.text(), images.text(), predictOut.text());
+  }
+
+  /** The compare fields as typed. */
+  CompareForm compareForm() {
+    return new CompareForm(compareData.text(), compareBackbones.getText(),
+        String.valueOf(compareWeights.getSelectedItem()), compareEpochs.getText(),
+        compareInputSize.getText(), runsFile.text(), compareOut.text());
   }
 
   private JPanel trainCard() {
@@ -164,6 +201,19 @@ final class FormPanel extends JPanel {
     row(p, 1, "Images folder", images);
     row(p, 2, "Output folder", predictOut);
     row(p, 3, "", hint("blank output folder: predictions/ beside the model folder"));
+    return p;
+  }
+
+  private JPanel compareCard() {
+    JPanel p = new JPanel(new GridBagLayout());
+    row(p, 0, "Data folder", compareData);
+    row(p, 1, "Backbones", inline(compareBackbones, new JLabel("Start from"), compareWeights));
+    row(p, 2, "Epochs", inline(compareEpochs, new JLabel("Input size"), compareInputSize,
+        hint("blank: each backbone's default; same split, seed and test images for every run")));
+    row(p, 3, "Runs file", runsFile);
+    row(p, 4, "", hint("optional: named runs with their own train options, instead of the"
+        + " backbones"));
+    row(p, 5, "Output folder", compareOut);
     return p;
   }
 

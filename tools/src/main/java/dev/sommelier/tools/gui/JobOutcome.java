@@ -2,7 +2,9 @@ package dev.sommelier.tools.gui;
 
 import dev.sommelier.tasks.jobs.predict.PredictResult;
 import dev.sommelier.tasks.jobs.train.TrainResult;
+import dev.sommelier.tools.compare.ComparisonResult;
 import dev.sommelier.tools.report.ReportFiles;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What a finished job hands the window. */
@@ -26,4 +28,15 @@ sealed interface JobOutcome {
 
   /** A prediction run. */
   record Predicted(PredictResult result) implements JobOutcome {}
+
+  /**
+   * A finished comparison.
+   *
+   * @param result its runs, numbers and tests
+   * @param page its page, {@code OUT/compare/index.html}
+   */
+  record Compared(ComparisonResult result, Path page) implements JobOutcome {}
+
+  /** A comparison stopped between runs, with what the user should know. */
+  record Stopped(String message) implements JobOutcome {}
 }

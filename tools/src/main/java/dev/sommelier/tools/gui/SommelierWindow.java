@@ -2,6 +2,7 @@ package dev.sommelier.tools.gui;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.tasks.jobs.predict.PredictResult;
+import dev.sommelier.tools.compare.ComparedRun;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
@@ -11,6 +12,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.io.IOException;
 import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
@@ -29,8 +31,9 @@ import javax.swing.UnsupportedLookAndFeelException;
 
 /**
  * The sommelier window: the job form, Start and Stop, a progress bar and status line, the result
- * (numbers and charts of a training run, or a table of predictions) and a log. Jobs run on their
- * own thread through a {@link JobRunner}; this class touches Swing on the EDT only.
+ * (numbers and charts of a training run, a comparison's table, or a table of predictions) and a
+ * log. Jobs run on their own thread through a {@link JobRunner}; this class touches Swing on the
+ * EDT only.
  */
 final class SommelierWindow implements JobView {
 
@@ -50,7 +53,7 @@ final class SommelierWindow implements JobView {
   private final JTextArea log = new JTextArea(7, 80);
   private final JPanel result = new JPanel(new BorderLayout());
   private final Color statusColor = status.getForeground();
-  private TrainTask training;
+  private Runnable stopper;
   private boolean running;
   private boolean stopping;
 
@@ -128,20 +131,25 @@ final class SommelierWindow implements JobView {
     GuiJob job;
     try {
       if (form.mode() == FormPanel.Mode.TRAIN) {
-        training = new TrainTask(form.trainForm().settings());
+        TrainTask training = new TrainTask(form.trainForm().settings());
+        stopper = training::stop;
         job = training;
+      } else if (form.mode() == FormPanel.Mode.COMPARE) {
+        CompareTask comparing = new CompareTask(form.compareForm().comparison());
+        stopper = comparing::stop;
+        job = comparing;
       } else {
-        training = null;
+        stopper = null;
         job = new PredictTask(form.predictForm().settings());
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IOException e) {
       showError("Cannot start", e.getMessage());
       return;
     }
     running = true;
     stopping = false;
     start.setEnabled(false);
-    stop.setEnabled(training != null);
+    stop.setEnabled(stopper != null);
     bar.setValue(0);
     bar.setIndeterminate(true);
     bar.setString("");
@@ -152,10 +160,13 @@ final class SommelierWindow implements JobView {
   }
 
   private void stop() {
-    training.stop();
+    stopper.run();
     stopping = true;
     stop.setEnabled(false);
-    log("Stop requested: training ends after this epoch, then the model is evaluated and saved.");
+    log(form.mode() == FormPanel.Mode.COMPARE
+        ? "Stop requested: the run in training finishes, and no other run starts."
+        : "Stop requested: training ends after this epoch, then the model is evaluated and"
+            + " saved.");
   }
 
   @Override
@@ -163,7 +174,8 @@ final class SommelierWindow implements JobView {
     bar.setIndeterminate(false);
     bar.setValue((int) Math.round(p.fraction() * BAR_STEPS));
     bar.setString(Math.round(p.fraction() * 100) + "%");
-    showStatus((stopping ? "Stopping after this epoch · " : "") + p.status(), statusColor);
+    showStatus((stopping ? "Stopping after this " + (form.mode() == FormPanel.Mode.COMPARE
+        ? "run" : "epoch") + " · " : "") + p.status(), statusColor);
   }
 
   @Override
@@ -182,6 +194,16 @@ final class SommelierWindow implements JobView {
       showStatus("Done: " + headline.label().toLowerCase(Locale.ROOT) + " "
           + headline.value(), statusColor);
       show(new TrainResultPanel(t));
+    } else if (outcome instanceof JobOutcome.Compared c) {
+      ComparedRun best = c.result().runs().stream().filter(ComparedRun::best).findFirst()
+          .orElseThrow();
+      showStatus(String.format(Locale.ROOT, "Done: %d runs compared; best %s, %s %.4f",
+          c.result().runs().size(), best.name(), c.result().classification() ? "accuracy"
+              : "MAE", best.headline()), statusColor);
+      show(new CompareResultPanel(c));
+    } else if (outcome instanceof JobOutcome.Stopped s) {
+      bar.setString("Stopped");
+      showStatus(s.message(), statusColor);
     } else {
       PredictResult r = ((JobOutcome.Predicted) outcome).result();
       showStatus("Done: " + r.predictions().size() + " images predicted"

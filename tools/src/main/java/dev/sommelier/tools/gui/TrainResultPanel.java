@@ -62,7 +62,8 @@ final class TrainResultPanel extends JPanel {
     return p;
   }
 
-  private static JButton openButton(Path index) {
+  /** A button that opens the page {@code index} in the browser, named {@code openReport}. */
+  static JButton openButton(Path index) {
     JButton open = new JButton("Open report");
     open.setName("openReport");
     boolean browse = Desktop.isDesktopSupported()
