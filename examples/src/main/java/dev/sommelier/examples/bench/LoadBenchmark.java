@@ -17,23 +17,25 @@ import java.util.Map;
 
 /**
  * A load benchmark of a running image service (it starts nothing itself): (a) one request per
- * image in turn, recording each answer; (b) {@code --clients} concurrent clients sending {@code
- * --requests} requests in all, with requests per second, p50/p95/p99 latency, errors, whether
+ * image in turn, recording each answer; (b) after {@code --warmup} requests from the same clients
+ * (the service's memory grows while its heap and TensorFlow's per-thread buffers settle; default
+ * 200), {@code --clients} concurrent clients sending {@code --requests} requests in all, with requests per second, p50/p95/p99 latency, errors, whether
  * every answer equals the serial one (classes, probabilities, top class, value), and the service's
  * resident memory before and after; (c) an overload phase of {@code --overload-clients} clients,
  * counting 503 refusals against other outcomes. It prints a summary, then the same as JSON (also
- * to {@code --json=FILE}), and exits with 1 when phase (b) had an error or a differing answer.
+ * to {@code --json=FILE}), and exits with 1 when a request before the overload phase was not
+ * answered 200, or an answer differed from the serial one.
  *
  * <pre>
  * java -cp target/sommelier-examples.jar dev.sommelier.examples.bench.LoadBenchmark \
  *     --url=http://127.0.0.1:8080 --images=DIR [--pid=PID] [--requests=2000] [--clients=8] \
- *     [--overload-clients=64] [--overload-requests=1000] [--json=FILE]
+ *     [--warmup=200] [--overload-clients=64] [--overload-requests=1000] [--json=FILE]
  * </pre>
  */
 public final class LoadBenchmark {
 
   private static final List<String> OPTIONS = List.of("url", "images", "pid", "requests",
-      "clients", "overload-clients", "overload-requests", "json");
+      "clients", "warmup", "overload-clients", "overload-requests", "json");
 
   private LoadBenchmark() {}
 
@@ -45,6 +47,7 @@ public final class LoadBenchmark {
     Long pid = o.containsKey("pid") ? Long.valueOf(o.get("pid")) : null;
     int requests = Integer.parseInt(o.getOrDefault("requests", "2000"));
     int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
+    int warmupRequests = Integer.parseInt(o.getOrDefault("warmup", "200"));
     int overloadClients = Integer.parseInt(o.getOrDefault("overload-clients", "64"));
     int overloadRequests = Integer.parseInt(o.getOrDefault("overload-requests", "1000"));
 
@@ -62,6 +65,12 @@ public final class LoadBenchmark {
         uploads.size(), serial.latencies(200).percentileMillis(50), serialFailed);
     summary.putObject("serial").put("requests", uploads.size()).put("failed", serialFailed)
         .put("p50Ms", serial.latencies(200).percentileMillis(50));
+
+    LoadPhase.Result warmup = phase.run(uploads, clients, warmupRequests);
+    int warmupErrors = warmupRequests - warmup.count(200);
+    System.out.printf(Locale.ROOT, "warm-up: %d requests from %d clients, %d errors%s%n",
+        warmupRequests, clients, warmupErrors, describeErrors(warmup));
+    summary.putObject("warmup").put("requests", warmupRequests).put("errors", warmupErrors);
 
     Double rssBefore = ResidentMemory.mebibytes(pid);
     LoadPhase.Result load = phase.run(uploads, clients, requests);
@@ -123,7 +132,7 @@ public final class LoadBenchmark {
     if (o.containsKey("json")) {
       writeAtomically(Path.of(o.get("json")), text);
     }
-    System.exit(serialFailed == 0 && errors == 0 && differing == 0 ? 0 : 1);
+    System.exit(serialFailed + warmupErrors + errors + differing == 0 ? 0 : 1);
   }
 
   private static String describeErrors(LoadPhase.Result r) {

@@ -63,6 +63,11 @@ public final class ImageService {
     Routes routes = new Routes(model,
         new PredictEndpoint(model, admission, options.maxBytes(), json), json);
 
+    // A request refused before its body is read (503, 415) gets its answer at once; the JDK's
+    // server then discards the unread body, by default only its first 64 KiB, and past that closes
+    // the connection under the client, whose system may drop the answer it already had (a
+    // "connection reset" instead of the 503). Discarding up to the byte limit keeps those answers.
+    System.setProperty("sun.net.httpserver.drainAmount", String.valueOf(options.maxBytes()));
     HttpServer server = HttpServer.create(
         new InetSocketAddress(options.host(), options.port()), BACKLOG);
     ExecutorService threads = Executors.newFixedThreadPool(options.admitted() + SPARE_THREADS);
