@@ -1,6 +1,7 @@
 package dev.sommelier.examples.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.sommelier.api.ImageModel;
 import dev.sommelier.tasks.data.ImageDecodeException;
@@ -38,15 +39,18 @@ final class PredictEndpoint {
       throw new HttpError(503, "over capacity: every worker and queue place is taken; "
           + "try again in " + RETRY_AFTER_SECONDS + " s");
     }
+    ObjectNode answer;
     try {
       UploadTypes.check(exchange.getRequestHeaders().getFirst("Content-Type"));
       byte[] body = UploadBody.read(exchange.getRequestBody(),
           exchange.getRequestHeaders().getFirst("Content-Length"), maxBytes);
       boolean overlay = wantsOverlay(exchange.getRequestURI().getRawQuery());
-      replies.send(exchange, 200, AnswerJson.of(json, explain(body), overlay));
+      answer = AnswerJson.of(json, explain(body), overlay);
     } finally {
+      // before the answer goes out: a client that has its answer never finds its own place taken
       admission.leave();
     }
+    replies.send(exchange, 200, answer);
   }
 
   private HeatMap explain(byte[] body) throws HttpError, InterruptedException {
