@@ -30,7 +30,7 @@ public final class TrainOnFolder {
       System.err.println("usage: TrainOnFolder FOLDER OUT [EPOCHS]");
       System.exit(2);
     }
-    int epochs = args.length == 3 ? Integer.parseInt(args[2]) : 10;
+    int epochs = args.length == 3 ? epochs(args[2]) : 10;
 
     TrainResult run = Sommelier.train(Path.of(args[0]), Path.of(args[1]))
         .epochs(epochs)
@@ -49,6 +49,16 @@ public final class TrainOnFolder {
         run.seconds(), run.report());
     try (ImageModel model = Sommelier.load(run.model())) {
       System.out.println("loads back with classes " + model.classes());
+    }
+  }
+
+  private static int epochs(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      System.err.println("TrainOnFolder: EPOCHS must be a whole number, got '" + text + "'");
+      System.exit(2);
+      return 0;
     }
   }
 }

@@ -44,12 +44,12 @@ public final class LoadBenchmark {
     Map<String, String> o = options(args);
     URI base = URI.create(required(o, "url").replaceAll("/+$", ""));
     List<Upload> uploads = Upload.under(Path.of(required(o, "images")));
-    Long pid = o.containsKey("pid") ? Long.valueOf(o.get("pid")) : null;
-    int requests = Integer.parseInt(o.getOrDefault("requests", "2000"));
-    int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
-    int warmupRequests = Integer.parseInt(o.getOrDefault("warmup", "200"));
-    int overloadClients = Integer.parseInt(o.getOrDefault("overload-clients", "64"));
-    int overloadRequests = Integer.parseInt(o.getOrDefault("overload-requests", "1000"));
+    Long pid = o.containsKey("pid") ? (long) number(o, "pid", 0) : null;
+    int requests = number(o, "requests", 2000);
+    int clients = number(o, "clients", 8);
+    int warmupRequests = number(o, "warmup", 200);
+    int overloadClients = number(o, "overload-clients", 64);
+    int overloadRequests = number(o, "overload-requests", 1000);
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode summary = json.createObjectNode().put("url", base.toString())
@@ -159,6 +159,16 @@ public final class LoadBenchmark {
       given.put(name, arg.substring(eq + 1));
     }
     return given;
+  }
+
+  private static int number(Map<String, String> options, String name, int fallback) {
+    String text = options.get(name);
+    try {
+      return text == null ? fallback : Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      fail("--" + name + " must be a whole number, got '" + text + "'");
+      return fallback;
+    }
   }
 
   private static String required(Map<String, String> options, String name) {

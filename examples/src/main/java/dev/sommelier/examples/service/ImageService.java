@@ -7,6 +7,7 @@ import dev.sommelier.api.LoadOptions;
 import dev.sommelier.api.Sommelier;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,10 @@ public final class ImageService {
 
   /** Starts the service; see the class comment and {@link ServiceOptions#USAGE}. */
   public static void main(String[] args) throws IOException {
+    if (Arrays.asList(args).contains("--help")) {
+      System.out.println(ServiceOptions.USAGE);
+      return;
+    }
     ServiceOptions options;
     try {
       options = ServiceOptions.parse(args);

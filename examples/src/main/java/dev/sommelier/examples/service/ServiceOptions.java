@@ -24,6 +24,8 @@ public record ServiceOptions(Path model, String host, int port, int workers, int
   /** The options and their defaults, as the usage line shows them. */
   public static final String USAGE = String.join(System.lineSeparator(),
       "usage: ImageService [options] MODEL_DIR",
+      "  answers POST /predict (the image's raw bytes; ?overlay=true adds the Grad-CAM overlay)",
+      "  and GET /health with JSON; over workers + queue requests it answers 503 at once",
       "  --host=ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
       "  --port=N           port, 0 for any free one (default 8080)",
       "  --workers=N        requests run through the model at once (default: the cores, "
