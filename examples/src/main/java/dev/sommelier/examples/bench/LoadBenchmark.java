@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A load benchmark of a running image service (it starts nothing itself): (a) one request per
  * image in turn, recording each answer; (b) after {@code --warmup} requests from the same clients
- * (the service's memory grows while its heap and TensorFlow's per-thread buffers settle; default
- * 200), {@code --clients} concurrent clients sending {@code --requests} requests in all, with requests per second, p50/p95/p99 latency, errors, whether
+ * (the JIT compiles the hot paths and TensorFlow allocates its buffers; default
+ * 600), {@code --clients} concurrent clients sending {@code --requests} requests in all, with requests per second, p50/p95/p99 latency, errors, whether
  * every answer equals the serial one (classes, probabilities, top class, value), and the service's
  * resident memory before and after; (c) an overload phase of {@code --overload-clients} clients,
  * counting 503 refusals against other outcomes. It prints a summary, then the same as JSON (also
@@ -29,7 +29,7 @@ import java.util.Map;
  * <pre>
  * java -cp target/sommelier-examples.jar dev.sommelier.examples.bench.LoadBenchmark \
  *     --url=http://127.0.0.1:8080 --images=DIR [--pid=PID] [--requests=2000] [--clients=8] \
- *     [--warmup=200] [--overload-clients=64] [--overload-requests=1000] [--json=FILE]
+ *     [--warmup=600] [--overload-clients=64] [--overload-requests=1000] [--json=FILE]
  * </pre>
  */
 public final class LoadBenchmark {
@@ -47,7 +47,7 @@ public final class LoadBenchmark {
     Long pid = o.containsKey("pid") ? (long) number(o, "pid", 0) : null;
     int requests = number(o, "requests", 2000);
     int clients = number(o, "clients", 8);
-    int warmupRequests = number(o, "warmup", 200);
+    int warmupRequests = number(o, "warmup", 600);
     int overloadClients = number(o, "overload-clients", 64);
     int overloadRequests = number(o, "overload-requests", 1000);
 

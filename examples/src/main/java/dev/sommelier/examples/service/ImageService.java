@@ -79,7 +79,8 @@ public final class ImageService {
     server.setExecutor(threads);
     server.createContext("/", routes);
     server.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, threads, model)));
+    Runtime.getRuntime().addShutdownHook(
+        new Thread(() -> stop(server, threads, admission, model)));
     LOG.info("listening on http://{}:{} with model {} ({} classes), {} workers, queue {}, "
             + "max {} bytes, max {} pixels", options.host(), server.getAddress().getPort(),
         options.model(), model.classes().size(), options.workers(), options.queue(),
@@ -87,7 +88,8 @@ public final class ImageService {
   }
 
   /** Lets requests in flight finish (up to a few seconds), then frees the model. */
-  private static void stop(HttpServer server, ExecutorService threads, ImageModel model) {
+  private static void stop(HttpServer server, ExecutorService threads, Admission admission,
+      ImageModel model) {
     LOG.info("stopping");
     server.stop(1);
     threads.shutdown();
@@ -100,6 +102,7 @@ public final class ImageService {
       Thread.currentThread().interrupt();
       return;
     }
+    admission.close();
     model.close();
   }
 }

@@ -8,6 +8,7 @@ import dev.sommelier.tasks.data.ImageDecodeException;
 import dev.sommelier.tasks.data.ImageTooLargeException;
 import dev.sommelier.tasks.predict.HeatMap;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * {@code POST /predict}: admits the request or answers 503 at once, checks the Content-Type, reads
@@ -56,12 +57,16 @@ final class PredictEndpoint {
   private HeatMap explain(byte[] body) throws HttpError, InterruptedException {
     try {
       return admission.work(() -> model.explain(body));
-    } catch (ImageTooLargeException e) {
-      throw new HttpError(413, "the image is " + e.width() + "x" + e.height() + " = "
-          + (long) e.width() * e.height() + " pixels, over the limit of " + e.maxPixels()
-          + " (--max-pixels); refused from its header, before decoding");
-    } catch (ImageDecodeException e) {
-      throw new HttpError(400, "not an image that can be read: " + e.reason());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ImageTooLargeException t) {
+        throw new HttpError(413, "the image is " + t.width() + "x" + t.height() + " = "
+            + (long) t.width() * t.height() + " pixels, over the limit of " + t.maxPixels()
+            + " (--max-pixels); refused from its header, before decoding");
+      }
+      if (e.getCause() instanceof ImageDecodeException d) {
+        throw new HttpError(400, "not an image that can be read: " + d.reason());
+      }
+      throw new IllegalStateException("the model failed on an upload", e.getCause());
     }
   }
 
