@@ -49,8 +49,17 @@ final class LayerFetcher {
       throw new IllegalArgumentException("expected " + n + " images of " + size + "x" + size
           + "x3 (" + (long) n * size * size * 3 + " floats), got " + images.length + " floats");
     }
-    TargetGraph g = graph(TargetGraph.Kind.of(target));
-    float[] rows = target.selector(n, k);
+    return fetch(images, n, TargetGraph.Kind.of(target), target.selector(n, k));
+  }
+
+  /**
+   * As {@link #fetch(float[], int, CamTarget)}, with the selector rows given ({@code [n,
+   * outputs]}; null for {@code kind} {@code TOP_SCORE}) and the target already checked.
+   */
+  List<LayerFetch> fetch(float[] images, int n, TargetGraph.Kind kind, float[] rows) {
+    int k = model.head().outputs();
+    int size = model.config().inputSize();
+    TargetGraph g = graph(kind);
     try (TFloat32 x = Tensors.of(Shape.of(n, size, size, 3), images);
         TFloat32 selector = rows == null ? null : Tensors.of(Shape.of(n, k), rows)) {
       Session.Runner runner = model.runtime().session().runner().feed(model.input(), x);
@@ -58,22 +67,35 @@ final class LayerFetcher {
         runner.feed(g.selector(), selector);
       }
       for (int i = 0; i < layers.size(); i++) {
-        runner.fetch(layers.get(i)).fetch(g.gradients().get(i));
+        if (!isInput(i)) {
+          runner.fetch(layers.get(i));
+        }
+        runner.fetch(g.gradients().get(i));
       }
       try (Result r = runner.fetch(g.scores()).fetch(model.output().prediction()).run()) {
-        int last = 2 * layers.size();
-        float[] scores = Tensors.values(r.get(last));
-        float[] predictions = Tensors.values(r.get(last + 1));
+        int at = 0;
         List<LayerFetch> out = new ArrayList<>(layers.size());
+        List<float[][]> pairs = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+          float[] a = isInput(i) ? images : Tensors.values(r.get(at++));
+          pairs.add(new float[][] {a, Tensors.values(r.get(at++))});
+        }
+        float[] scores = Tensors.values(r.get(at++));
+        float[] predictions = Tensors.values(r.get(at));
         for (int i = 0; i < layers.size(); i++) {
           Shape s = layers.get(i).shape();
           out.add(new LayerFetch(n, Math.toIntExact(s.get(1)), Math.toIntExact(s.get(2)),
-              Math.toIntExact(s.get(3)), Tensors.values(r.get(2 * i)),
-              Tensors.values(r.get(2 * i + 1)), scores, predictions, k));
+              Math.toIntExact(s.get(3)), pairs.get(i)[0], pairs.get(i)[1], scores, predictions,
+              k));
         }
         return out;
       }
     }
+  }
+
+  /** Whether layer {@code i} is the model's input, which is fed and so cannot be fetched. */
+  private boolean isInput(int i) {
+    return layers.get(i).op().name().equals(model.input().op().name());
   }
 
   /**
