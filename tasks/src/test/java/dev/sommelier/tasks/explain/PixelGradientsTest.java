@@ -195,8 +195,8 @@ class PixelGradientsTest {
   /**
    * Counts the values where the method and the finite differences agree to 1% of the largest
    * attribution. A finite step that crosses a ReLU's or a max-pool's kink gives a different slope
-   * for a few values, so at least 90% must agree (all did for saliency and Integrated Gradients here;
-   * SmoothGrad's noisy copies land nearer kinks).
+   * for a few values, so at least 90% must agree (all did for saliency and Integrated Gradients
+   * here; SmoothGrad's noisy copies land nearer kinks).
    */
   private static final class Agreement {
     private final double scale;
