@@ -3,6 +3,7 @@ package dev.sommelier.api;
 import dev.sommelier.tasks.data.ImageDecodeException;
 import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.RgbImage;
+import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.predict.HeatMap;
 import dev.sommelier.tasks.predict.Prediction;
 import dev.sommelier.tasks.predict.Predictor;
@@ -81,6 +82,17 @@ public final class ImageModel implements AutoCloseable {
     return predictor.explain(image.toString(), ImageDecoder.decode(image, maxPixels));
   }
 
+  /**
+   * The answer for an image file, explained with {@code method} at its default layer instead of
+   * Grad-CAM, e.g. {@code ExplainMethods.named("fusion")} or {@code CamMethod.LAYER_CAM} ({@link
+   * dev.sommelier.tasks.explain.ExplainMethods#all()} lists them).
+   *
+   * @throws ImageDecodeException when the file cannot be read or decoded
+   */
+  public HeatMap explain(Path image, ExplainMethod method) throws ImageDecodeException {
+    return predictor.explain(image.toString(), ImageDecoder.decode(image, maxPixels), method);
+  }
+
   /** The answer for an image in memory, with its heat map as {@link #explain(Path)}. */
   public HeatMap explain(BufferedImage image) {
     return predictor.explain(IMAGE, ImageDecoder.convert(image));
@@ -112,7 +124,7 @@ public final class ImageModel implements AutoCloseable {
   }
 
   /**
-   * The predictor underneath: batches, other explained layers and targets, Grad-CAM++ ({@link
+   * The predictor underneath: batches, other explained layers, targets and methods ({@link
    * Predictor#explainAll}). It is closed with this model.
    */
   public Predictor predictor() {

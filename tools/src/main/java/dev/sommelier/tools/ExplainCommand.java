@@ -1,6 +1,7 @@
 package dev.sommelier.tools;
 
-import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.ExplainMethod;
+import dev.sommelier.tasks.explain.ExplainMethods;
 import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
 import dev.sommelier.tasks.jobs.JobJson;
 import dev.sommelier.tasks.jobs.SkippedImage;
@@ -31,7 +32,8 @@ import picocli.CommandLine;
     name = "explain",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Explains image files with a saved model (Grad-CAM or Grad-CAM++): per image and"
+    description = "Explains image files with a saved model (Grad-CAM by default; --method picks"
+        + " another CAM, LayerCAM fused over layers, or a pixel-gradient method): per image and"
         + " target a heat-map overlay, the raw map as 16-bit PNG and CSV, and deletion curves"
         + " (map order vs random order; lower area = more faithful map); per run"
         + " OUT/contact-sheet.png and OUT/explanations.json. An image in a folder named after one"
@@ -48,6 +50,8 @@ import picocli.CommandLine;
       "  sommelier explain --model runs/shapes/model --images a.png b.png \\",
       "      --class circle --method gradcam++ --layer conv_pw_12_relu \\",
       "      --out explained --json",
+      "  sommelier explain --model runs/shapes/model --images photo.jpg --method fusion \\",
+      "      --layer conv_pw_5_relu,conv_pw_11_relu,conv_pw_13_relu --out explained",
       "  sommelier explain --config explain.yaml --images photo.jpg --top 2",
       "",
       "A folder stands for its jpg, jpeg, png, bmp and gif files, in it and in its",
@@ -72,7 +76,9 @@ final class ExplainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--layer", paramLabel = "NAME",
-      description = "Layer to explain (default: the backbone's Grad-CAM layer).")
+      description = "Layer to explain (default: the backbone's Grad-CAM layer); for fusion a"
+          + " comma-separated list (default: that layer and the last layers of the next two"
+          + " finer grids); pixel methods ignore it.")
   String layer;
 
   @Option(names = "--class", paramLabel = "NAME",
@@ -83,10 +89,15 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Explain each image's K most probable classes (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--method", paramLabel = "gradcam|gradcam++", defaultValue = "gradcam",
+  @Option(names = "--method", paramLabel = "NAME", defaultValue = "gradcam",
       converter = MethodConverter.class,
-      description = "How channels are weighted (default: ${DEFAULT-VALUE}).")
-  CamMethod method;
+      description = "How the map is made (default: ${DEFAULT-VALUE}): gradcam, gradcam++,"
+          + " xgradcam (channel weights from gradients); hirescam, layercam (a weight per"
+          + " position; layercam works at early layers); eigencam (first principal component,"
+          + " no gradients); fusion (LayerCAM over several layers, finer maps); saliency,"
+          + " smoothgrad (25 noisy copies), integrated-gradients (32 steps from black)"
+          + " (pixel gradients, one run per 64 points).")
+  ExplainMethod method;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "16",
       description = "Images per batch (default: ${DEFAULT-VALUE}).")
@@ -133,32 +144,21 @@ final class ExplainCommand implements Callable<Integer> {
       o.println(accuracy);
     }
     o.printf(Locale.ROOT, "Layer %s, %s: mean deletion AUC %.3f (random %.3f), first-step drop"
-        + " %.3f (random %.3f) over %d maps%n", r.layer(), method(r.method()), f.mapAuc(),
+        + " %.3f (random %.3f) over %d maps%n", r.layer(), r.method().label(), f.mapAuc(),
         f.randomAuc(), f.mapFirstStepDrop(), f.randomFirstStepDrop(), f.maps());
     o.println("Explanations: " + r.json() + ", contact sheet: " + r.contactSheets());
     o.flush();
     return 0;
   }
 
-  private static String method(CamMethod m) {
-    return m == CamMethod.GRAD_CAM ? "gradcam" : "gradcam++";
-  }
-
-  /** {@code gradcam} or {@code gradcam++} (also {@code grad-cam}, {@code gradcampp}). */
-  static final class MethodConverter implements CommandLine.ITypeConverter<CamMethod> {
+  /** Any name of {@link ExplainMethods#named}. */
+  static final class MethodConverter implements CommandLine.ITypeConverter<ExplainMethod> {
     @Override
-    public CamMethod convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-      switch (v) {
-        case "gradcam":
-          return CamMethod.GRAD_CAM;
-        case "gradcam++":
-        case "gradcampp":
-        case "gradcamplusplus":
-          return CamMethod.GRAD_CAM_PLUS_PLUS;
-        default:
-          throw new CommandLine.TypeConversionException(
-              "unknown method '" + value + "': use gradcam or gradcam++");
+    public ExplainMethod convert(String value) {
+      try {
+        return ExplainMethods.named(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

@@ -1,25 +1,21 @@
 package dev.sommelier.tasks.explain;
 
 /**
- * The one thing the CAM methods differ in: how much each channel of the explained layer counts.
- * Both read one image of a {@link LayerFetch} (layout {@code [height * width, channels]}).
+ * How much each channel of the explained layer counts, for the channel-weighted methods ({@link
+ * ChannelWeightedCam}). Each reads one image of a {@link LayerFetch} (layout {@code [height *
+ * width, channels]}).
  */
 final class ChannelWeights {
 
-  private ChannelWeights() {}
+  /** XGrad-CAM's guard against a channel with no activation, as pytorch-grad-cam has it. */
+  static final double XGRAD_EPSILON = 1e-7;
 
-  /** The weights of {@code method} for image {@code b}. */
-  static double[] of(CamMethod method, LayerFetch f, int b) {
-    return switch (method) {
-      case GRAD_CAM -> gradCam(f, b);
-      case GRAD_CAM_PLUS_PLUS -> gradCamPlusPlus(f, b);
-    };
-  }
+  private ChannelWeights() {}
 
   /** Grad-CAM: the spatial mean of each channel's gradients. */
   static double[] gradCam(LayerFetch f, int b) {
     int c = f.channels();
-    int positions = f.height() * f.width();
+    int positions = f.positions();
     float[] g = f.gradients();
     int base = b * f.imageSize();
     double[] w = new double[c];
@@ -40,16 +36,11 @@ final class ChannelWeights {
    */
   static double[] gradCamPlusPlus(LayerFetch f, int b) {
     int c = f.channels();
-    int positions = f.height() * f.width();
+    int positions = f.positions();
     float[] a = f.activations();
     float[] g = f.gradients();
     int base = b * f.imageSize();
-    double[] sumA = new double[c];
-    for (int p = 0; p < positions; p++) {
-      for (int k = 0; k < c; k++) {
-        sumA[k] += a[base + p * c + k];
-      }
-    }
+    double[] sumA = activationSums(f, b);
     double[] w = new double[c];
     for (int p = 0; p < positions; p++) {
       for (int k = 0; k < c; k++) {
@@ -62,5 +53,41 @@ final class ChannelWeights {
       }
     }
     return w;
+  }
+
+  /**
+   * XGrad-CAM: each channel's gradients averaged with its normalised activations as weights,
+   * {@code w = sum_ij g_ij A_ij / (sum_ij A_ij + 1e-7)}.
+   */
+  static double[] xGradCam(LayerFetch f, int b) {
+    int c = f.channels();
+    int positions = f.positions();
+    float[] a = f.activations();
+    float[] g = f.gradients();
+    int base = b * f.imageSize();
+    double[] sumA = activationSums(f, b);
+    double[] w = new double[c];
+    for (int p = 0; p < positions; p++) {
+      for (int k = 0; k < c; k++) {
+        w[k] += (double) g[base + p * c + k] * a[base + p * c + k];
+      }
+    }
+    for (int k = 0; k < c; k++) {
+      w[k] /= sumA[k] + XGRAD_EPSILON;
+    }
+    return w;
+  }
+
+  private static double[] activationSums(LayerFetch f, int b) {
+    int c = f.channels();
+    float[] a = f.activations();
+    int base = b * f.imageSize();
+    double[] sum = new double[c];
+    for (int p = 0; p < f.positions(); p++) {
+      for (int k = 0; k < c; k++) {
+        sum[k] += a[base + p * c + k];
+      }
+    }
+    return sum;
   }
 }

@@ -1,7 +1,7 @@
 package dev.sommelier.tasks.explain;
 
 import dev.sommelier.heads.HeadOutput;
-import java.util.Arrays;
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -11,21 +11,21 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The graph pieces that explain one kind of target at one layer, built once: each image's target
- * score {@code t_b = sum_k selector[b, k] * s[b, k]} (with {@code s} the head's logits or
- * probabilities), their sum {@code y} over the batch, and {@code dy/dA} from {@link
+ * The graph pieces that explain one kind of target at some layers, built once: each image's
+ * target score {@code t_b = sum_k selector[b, k] * s[b, k]} (with {@code s} the head's logits or
+ * probabilities), their sum {@code y} over the batch, and {@code dy/dA} of each layer from {@link
  * Graph#addGradients}. Since image {@code b}'s activations reach only {@code t_b}, the gradient of
  * {@code y} at image {@code b} is that image's own gradient.
  *
- * <p>The selector is either fed (one-hot rows for a class, {@code ±1} for a regressor's value) or,
- * for the predicted class, the one-hot of each image's top prediction, computed in the graph.
+ * <p>The selector is either fed ({@link CamTarget#selector}) or, for the predicted class, the
+ * one-hot of each image's top prediction, computed in the graph.
  *
  * @param selector the fed selector {@code [batch, outputs]}; null when computed in the graph
  * @param scores each image's target score {@code [batch]}
- * @param gradients {@code dy/dA}, shaped like the layer
+ * @param gradients {@code dy/dA} of each layer, shaped like it
  */
 record TargetGraph(Placeholder<TFloat32> selector, Operand<TFloat32> scores,
-    Output<?> gradients) {
+    List<Output<?>> gradients) {
 
   /** Which head tensor a target reads, and whether the graph picks each image's class itself. */
   enum Kind {
@@ -37,16 +37,16 @@ record TargetGraph(Placeholder<TFloat32> selector, Operand<TFloat32> scores,
     TOP_SCORE;
 
     static Kind of(CamTarget target) {
-      if (target instanceof CamTarget.ClassProbability) {
+      if (target.readsProbabilities()) {
         return FED_PROBABILITY;
       }
-      return target instanceof CamTarget.PredictedClass ? TOP_SCORE : FED_SCORE;
+      return target.selector(0, 0) == null ? TOP_SCORE : FED_SCORE;
     }
   }
 
-  /** Builds the pieces of {@code kind} for {@code layer} into {@code graph}. */
+  /** Builds the pieces of {@code kind} for {@code layers} into {@code graph}. */
   static TargetGraph build(Ops ops, Graph graph, HeadOutput head, int outputs,
-      Operand<TFloat32> layer, Kind kind) {
+      List<? extends Operand<TFloat32>> layers, Kind kind) {
     Ops tf = ops.withSubScope("grad_cam");
     Placeholder<TFloat32> fed = null;
     Operand<TFloat32> selector;
@@ -60,31 +60,13 @@ record TargetGraph(Placeholder<TFloat32> selector, Operand<TFloat32> scores,
     Operand<TFloat32> source = kind == Kind.FED_PROBABILITY ? head.prediction() : head.score();
     Operand<TFloat32> scores = tf.reduceSum(tf.math.mul(source, selector), tf.constant(1));
     Operand<TFloat32> y = tf.reduceSum(scores, tf.constant(0));
-    Output<?>[] dy = graph.addGradients(y.asOutput(), new Output<?>[] {layer.asOutput()});
-    if (dy[0] == null) {
-      throw new IllegalStateException("the head's score does not depend on the explained layer");
+    Output<?>[] dy = graph.addGradients(y.asOutput(),
+        layers.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
+    for (Output<?> d : dy) {
+      if (d == null) {
+        throw new IllegalStateException("the head's score does not depend on the explained layer");
+      }
     }
-    return new TargetGraph(fed, scores, dy[0]);
-  }
-
-  /**
-   * The selector rows to feed for {@code target} and {@code n} images; null for a target whose
-   * selector the graph computes.
-   */
-  static float[] selectorRows(CamTarget target, int n, int outputs) {
-    if (target instanceof CamTarget.PredictedClass) {
-      return null;
-    }
-    float[] rows = new float[n * outputs];
-    if (target instanceof CamTarget.Value v) {
-      Arrays.fill(rows, v.raising() ? 1f : -1f);
-      return rows;
-    }
-    int c = target instanceof CamTarget.ClassLogit l
-        ? l.classIndex() : ((CamTarget.ClassProbability) target).classIndex();
-    for (int b = 0; b < n; b++) {
-      rows[b * outputs + c] = 1f;
-    }
-    return rows;
+    return new TargetGraph(fed, scores, List.of(dy));
   }
 }

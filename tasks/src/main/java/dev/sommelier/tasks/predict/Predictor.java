@@ -9,7 +9,8 @@ import dev.sommelier.tasks.eval.PredictionDecoder;
 import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
-import dev.sommelier.tasks.explain.GradCam;
+import dev.sommelier.tasks.explain.ExplainMethod;
+import dev.sommelier.tasks.explain.Explainer;
 import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.TaskModel;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Predictor implements AutoCloseable {
 
   private final TaskModel model;
-  private final Map<String, GradCam> explainers = new ConcurrentHashMap<>();
+  private final Map<String, Explainer> explainers = new ConcurrentHashMap<>();
 
   /** Wraps a model already in memory (it is closed with the predictor). */
   public Predictor(TaskModel model) {
@@ -76,10 +77,19 @@ public final class Predictor implements AutoCloseable {
    * @param id the image's name in the answer
    */
   public HeatMap explain(String id, RgbImage image) {
+    return explain(id, image, CamMethod.GRAD_CAM);
+  }
+
+  /**
+   * Predicts one decoded image and explains the answer with {@code method} at its default layer
+   * (e.g. {@code ExplainMethods.named("fusion")}).
+   *
+   * @param id the image's name in the answer
+   */
+  public HeatMap explain(String id, RgbImage image, ExplainMethod method) {
     CamTarget target = model.head().spec().classification() ? CamTarget.predictedClass()
         : CamTarget.value(true);
-    return explainAll(List.of(id), List.of(image), target, CamMethod.GRAD_CAM,
-        model.backbone().spec().gradCamLayer()).get(0);
+    return explainAll(List.of(id), List.of(image), target, method, null).get(0);
   }
 
   /**
@@ -88,22 +98,25 @@ public final class Predictor implements AutoCloseable {
    * @param ids names of the images in the answers
    * @param images the images (any size)
    * @param target what to explain, e.g. {@link CamTarget#classProbability} of a class
-   * @param method Grad-CAM or Grad-CAM++
-   * @param layer the explained layer, e.g. the backbone's {@code gradCamLayer()}
+   * @param method how the map is made, e.g. {@link CamMethod#GRAD_CAM} or one of {@link
+   *     dev.sommelier.tasks.explain.ExplainMethods#all()}
+   * @param layer the explained layer, e.g. the backbone's {@code gradCamLayer()}; null for the
+   *     method's default (pixel-gradient methods ignore it)
    * @throws IllegalArgumentException when the target does not fit the model or there is no such
    *     spatial layer
    */
   public List<HeatMap> explainAll(List<String> ids, List<RgbImage> images, CamTarget target,
-      CamMethod method, String layer) {
+      ExplainMethod method, String layer) {
     if (ids.size() != images.size()) {
       throw new IllegalArgumentException(ids.size() + " ids for " + images.size() + " images");
     }
     if (images.isEmpty()) {
       return List.of();
     }
-    GradCam cam = explainers.computeIfAbsent(layer, l -> GradCam.of(model, l));
+    Explainer explainer = explainers.computeIfAbsent(method.name() + "@" + layer,
+        key -> method.explainer(model, layer));
     List<CamResult> results =
-        cam.explain(ModelInput.of(model, images), images.size(), target, method);
+        explainer.explain(ModelInput.of(model, images), images.size(), target);
     int k = model.head().outputs();
     float[] outputs = new float[images.size() * k];
     for (int i = 0; i < images.size(); i++) {

@@ -2,7 +2,7 @@ package dev.sommelier.tasks.jobs.explain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.explain.faithfulness.FaithfulnessSummary;
 import dev.sommelier.tasks.jobs.KnownTruth;
 import dev.sommelier.tasks.jobs.SkippedImage;
@@ -17,14 +17,14 @@ import java.util.List;
  * @param json this result ({@code out/explanations.json})
  * @param contactSheets the contact sheets, a row per image (one sheet per 50 images)
  * @param layer the explained layer
- * @param method how its channels were weighted
+ * @param method how the maps were made
  * @param images one entry per decoded image, in input order (marked right or wrong where the image's
  *     folder names its class)
  * @param skipped the images that could not be decoded, with the reason
  * @param faithfulness the deletion numbers averaged over every map
  */
 public record ExplainResult(Path model, Path out, Path json, List<Path> contactSheets,
-    String layer, CamMethod method, List<ExplainedImage> images, List<SkippedImage> skipped,
+    String layer, ExplainMethod method, List<ExplainedImage> images, List<SkippedImage> skipped,
     FaithfulnessSummary faithfulness) {
 
   /** Copies the lists. */

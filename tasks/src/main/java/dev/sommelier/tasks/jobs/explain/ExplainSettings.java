@@ -2,6 +2,7 @@ package dev.sommelier.tasks.jobs.explain;
 
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.explain.faithfulness.DeletionMetric;
 import dev.sommelier.tasks.jobs.ImageInputs;
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import java.util.Objects;
  *     in it and in its sub-folders at any depth, in natural order of their names; see {@link
  *     dev.sommelier.tasks.jobs.ImageInputs})
  * @param out the output folder
- * @param layer the layer to explain; null for the backbone's default Grad-CAM layer
- * @param method how the layer's channels are weighted
+ * @param layer the layer to explain; null for the method's default (the backbone's Grad-CAM
+ *     layer; for LayerCAM fusion a comma-separated list)
+ * @param method how the map is made ({@link dev.sommelier.tasks.explain.ExplainMethods})
  * @param className the class to explain in every image; null to explain the {@code top} most
  *     probable classes of each image
  * @param top how many of each image's most probable classes to explain (classification only)
@@ -27,7 +29,7 @@ import java.util.Objects;
  * @param device where the graph runs
  */
 public record ExplainSettings(Path model, List<Path> inputs, Path out, String layer,
-    CamMethod method, String className, int top, int batchSize, int deletionSteps, long seed,
+    ExplainMethod method, String className, int top, int batchSize, int deletionSteps, long seed,
     Device device) {
 
   /** Default images per batch. */
@@ -68,7 +70,7 @@ public record ExplainSettings(Path model, List<Path> inputs, Path out, String la
     private final List<Path> inputs;
     private final Path out;
     private String layer;
-    private CamMethod method = CamMethod.GRAD_CAM;
+    private ExplainMethod method = CamMethod.GRAD_CAM;
     private String className;
     private int top = 1;
     private int batchSize = DEFAULT_BATCH;
@@ -88,8 +90,8 @@ public record ExplainSettings(Path model, List<Path> inputs, Path out, String la
       return this;
     }
 
-    /** Grad-CAM or Grad-CAM++ (default Grad-CAM). */
-    public Builder method(CamMethod method) {
+    /** How the map is made (default Grad-CAM). */
+    public Builder method(ExplainMethod method) {
       this.method = method;
       return this;
     }

@@ -2,10 +2,10 @@ package dev.sommelier.tasks.jobs.explain;
 
 import dev.sommelier.tasks.eval.PredictionDecoder;
 import dev.sommelier.tasks.explain.CamMap;
-import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
-import dev.sommelier.tasks.explain.GradCam;
+import dev.sommelier.tasks.explain.ExplainMethod;
+import dev.sommelier.tasks.explain.Explainer;
 import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.TaskModel;
 import java.util.ArrayList;
@@ -31,23 +31,20 @@ final class TargetMaps {
   record Batch(float[][] outputs, int[][] columns, CamMap[][] maps) {}
 
   private final TaskModel model;
-  private final GradCam explainer;
-  private final CamMethod method;
+  private final Explainer explainer;
 
-  private TargetMaps(TaskModel model, GradCam explainer, CamMethod method) {
+  private TargetMaps(TaskModel model, Explainer explainer) {
     this.model = model;
     this.explainer = explainer;
-    this.method = method;
   }
 
   /**
-   * Maps of {@code layer} (null: the backbone's Grad-CAM layer) of {@code model}.
+   * Maps of {@code layer} (null: the method's default) of {@code model} by {@code method}.
    *
    * @throws IllegalArgumentException when the model has no such layer
    */
-  static TargetMaps of(TaskModel model, String layer, CamMethod method) {
-    return new TargetMaps(model, layer == null ? GradCam.of(model) : GradCam.of(model, layer),
-        method);
+  static TargetMaps of(TaskModel model, String layer, ExplainMethod method) {
+    return new TargetMaps(model, method.explainer(model, layer));
   }
 
   /** The explained layer. */
@@ -67,7 +64,7 @@ final class TargetMaps {
     boolean classification = model.head().spec().classification();
     CamTarget first = !classification ? CamTarget.value(true)
         : fixedClass >= 0 ? CamTarget.classLogit(fixedClass) : CamTarget.predictedClass();
-    List<CamResult> firsts = explainer.explain(x, n, first, method);
+    List<CamResult> firsts = explainer.explain(x, n, first);
     int ranks = classification && fixedClass < 0 ? Math.min(top, model.head().outputs()) : 1;
     float[][] outputs = new float[n][];
     int[][] columns = new int[n][ranks];
@@ -96,7 +93,7 @@ final class TargetMaps {
           System.arraycopy(x, members.get(j) * per, sub, j * per, per);
         }
         List<CamResult> got =
-            explainer.explain(sub, members.size(), CamTarget.classLogit(g.getKey()), method);
+            explainer.explain(sub, members.size(), CamTarget.classLogit(g.getKey()));
         for (int j = 0; j < members.size(); j++) {
           maps[members.get(j)][rank] = got.get(j).map();
         }

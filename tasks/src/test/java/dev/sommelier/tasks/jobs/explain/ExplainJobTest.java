@@ -12,6 +12,10 @@ import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
 import dev.sommelier.tasks.explain.CamMethod;
+import dev.sommelier.tasks.explain.ExplainMethod;
+import dev.sommelier.tasks.explain.ExplainMethods;
+import dev.sommelier.tasks.explain.FusedLayerCam;
+import dev.sommelier.tasks.explain.PixelMethod;
 import dev.sommelier.tasks.jobs.train.HeadOptions;
 import dev.sommelier.tasks.jobs.train.TrainJob;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
@@ -99,6 +103,23 @@ class ExplainJobTest {
     assertEquals(e.explanations().get(0).peakX(), first.get("peakX").asInt());
     assertEquals(6, first.get("faithfulness").get("random").get("scores").size());
     assertEquals(1, json.get("skipped").size());
+  }
+
+  @Test
+  void everyMethodExplainsThroughTheJobAndNamesItselfInTheJson() throws Exception {
+    for (ExplainMethod method : ExplainMethods.all()) {
+      Path out = tmp.resolve("method-" + method.label());
+      ExplainResult r = new ExplainJob(ExplainSettings.builder(model,
+          List.of(images.resolve("a-circle.png")), out).method(method).deletionSteps(2).build())
+          .run();
+      Explanation x = r.images().get(0).explanations().get(0);
+      assertEquals(3, x.faithfulness().map().scores().length, method.label());
+      assertEquals(method.name(),
+          JSON.readTree(out.resolve("explanations.json").toFile()).get("method").asText());
+      String expectedLayer = method instanceof PixelMethod ? "input"
+          : method == FusedLayerCam.METHOD ? "block1_relu+block2_relu" : "block2_relu";
+      assertEquals(expectedLayer, r.layer(), method.label());
+    }
   }
 
   @Test
