@@ -178,23 +178,7 @@ public final class GradCam {
   }
 
   private void check(CamTarget target) {
-    boolean classifier = model.head().spec().classification();
-    if (target instanceof CamTarget.Value) {
-      if (classifier) {
-        throw new IllegalArgumentException(
-            "a value target needs a regressor; this model classifies");
-      }
-      return;
-    }
-    if (!classifier) {
-      throw new IllegalArgumentException("a class target needs a classifier; this model regresses");
-    }
-    int c = target instanceof CamTarget.ClassLogit l ? l.classIndex()
-        : target instanceof CamTarget.ClassProbability p ? p.classIndex() : 0;
-    if (c < 0 || c >= model.head().outputs()) {
-      throw new IllegalArgumentException("class index " + c + " is not in [0, "
-          + model.head().outputs() + ")");
-    }
+    model.config().output().check(target);
   }
 
   private static int classIndex(CamTarget target, float[] prediction) {
