@@ -91,7 +91,7 @@ public record MultiShapeImages(int labels, int images, int size, long seed) {
   }
 
   private List<Glyph> glyphs() {
-    return List.of(Glyph.CIRCLE, Glyph.CROSS, Glyph.SQUARE, Glyph.TRIANGLE).subList(0, labels)
+    return List.of(Glyph.CROSS, Glyph.RING, Glyph.TRIANGLE, Glyph.STAR).subList(0, labels)
         .stream().sorted(Comparator.comparing(Glyph::label, NaturalOrder.INSTANCE)).toList();
   }
 }
