@@ -4,6 +4,7 @@ import dev.sommelier.tasks.data.ImageDecodeException;
 import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.explain.ExplainMethod;
+import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.predict.HeatMap;
 import dev.sommelier.tasks.predict.Prediction;
 import dev.sommelier.tasks.predict.Predictor;
@@ -107,15 +108,23 @@ public final class ImageModel implements AutoCloseable {
     return predictor.explain(UPLOAD, decode(encoded));
   }
 
-  /** The class names in index order; empty for a regressor. */
+  /** The class (or label) names in index order; empty for a regressor. */
   public List<String> classes() {
-    return predictor.model().head().spec().classification()
-        ? predictor.model().config().classes() : List.of();
+    return predictor.model().config().output().names();
   }
 
-  /** Whether the model answers with classes (else with a value). */
+  /** Whether the model answers with one class (else with a value, or with labels). */
   public boolean classifies() {
-    return predictor.model().head().spec().classification();
+    return task() == TaskKind.CLASSIFICATION;
+  }
+
+  /**
+   * What the model answers: one class, a value, or labels (then each {@link Prediction}'s {@code
+   * labels()} are those at or over their threshold, and {@code classes()} every label's
+   * probability).
+   */
+  public TaskKind task() {
+    return predictor.model().config().task();
   }
 
   /** The largest image this model decodes, in pixels. */

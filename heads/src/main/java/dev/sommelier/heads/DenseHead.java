@@ -10,14 +10,15 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The three heads as one chain of Keras layers: pooling, hidden {@code Dense(ReLU)} layers, dropout,
- * and the {@code predictions} layer (softmax, or linear for a value). Layer names are Keras's
+ * The heads as one chain of Keras layers: pooling, hidden {@code Dense(ReLU)} layers, dropout,
+ * and the {@code predictions} layer (softmax, linear for a value, sigmoid for labels). Layer names are Keras's
  * defaults ({@code flatten}, {@code dense}, {@code dense_1}, {@code dropout}, ...), so a Keras head's
  * weights import by name. {@link #layers()} is the one list of them: {@link #build} builds what it
  * lists.
  *
  * <ul>
  *   <li>softmax: pooling, Dropout, Dense(k, softmax)
+ *   <li>multilabel: pooling, Dropout, Dense(k, sigmoid)
  *   <li>regressor: pooling, Dense(hidden, ReLU), Dense(1)
  *   <li>mlp: Flatten, (Dense(h, ReLU), Dropout) per hidden width, then the output
  * </ul>
@@ -47,8 +48,7 @@ final class DenseHead implements Head {
         case DROPOUT -> g.dropout(l.name(), x, spec.dropout());
         case DENSE -> hidden.hasNext()
             ? g.dense(l.name(), x, hidden.next(), Activation.RELU)
-            : g.dense(l.name(), x, spec.outputs(),
-                spec.classification() ? Activation.SOFTMAX : Activation.LINEAR);
+            : g.dense(l.name(), x, spec.outputs(), spec.output().activation());
       };
     }
     return new HeadOutput(g.preActivation(OUTPUT), x);
@@ -74,13 +74,7 @@ final class DenseHead implements Head {
 
   @Override
   public Operand<TFloat32> loss(Ops tf, HeadOutput output, Operand<TFloat32> target) {
-    Ops scope = tf.withSubScope("loss");
-    if (spec.classification()) {
-      return scope.math.mean(
-          scope.nn.softmaxCrossEntropyWithLogits(output.score(), target).loss(), scope.constant(0));
-    }
-    return scope.math.mean(
-        scope.math.square(scope.math.sub(output.prediction(), target)), scope.constant(new int[] {0, 1}));
+    return spec.output().loss(tf, output, target, spec.positiveWeights());
   }
 
   /** Keras's automatic names: {@code dense}, {@code dense_1}, {@code dense_2}, ... */

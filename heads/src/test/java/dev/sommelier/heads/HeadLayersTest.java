@@ -33,13 +33,13 @@ class HeadLayersTest {
 
   @Test
   void mlpHeadHasADropoutAfterEachHiddenDense() {
-    List<LayerInfo> built = check(HeadSpec.mlp(List.of(8, 4), 0.3f, 2, true),
+    List<LayerInfo> built = check(HeadSpec.mlp(List.of(8, 4), 0.3f, 2, OutputFunction.SOFTMAX),
         "flatten Flatten", "dense Dense", "dropout Dropout", "dense_1 Dense",
         "dropout_1 Dropout", "predictions Dense");
     assertArrayEquals(new long[] {8}, built.get(1).outputShape());
     assertArrayEquals(new long[] {4}, built.get(3).outputShape());
     assertArrayEquals(new long[] {2}, built.get(5).outputShape());
-    check(HeadSpec.mlp(List.of(8), 0f, 1, false), "flatten Flatten", "dense Dense",
+    check(HeadSpec.mlp(List.of(8), 0f, 1, OutputFunction.LINEAR), "flatten Flatten", "dense Dense",
         "predictions Dense");
   }
 

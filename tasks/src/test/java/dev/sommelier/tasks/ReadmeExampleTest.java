@@ -67,8 +67,8 @@ class ReadmeExampleTest {
             .preprocessing(model.preprocessing()).build()) {
       new Trainer(model, training)
           .listen(new ProgressLog(10))
-          .fit(new PipelineBatchSource(train, splits.train().size(), data.classNames().size()),
-              new PipelineBatchSource(val, splits.validation().size(), data.classNames().size()),
+          .fit(new PipelineBatchSource(train, splits.train().size(), config.output()),
+              new PipelineBatchSource(val, splits.validation().size(), config.output()),
               out);
       ModelStore.save(model, out.resolve("model"), Map.of("data", photos.toString()));
       ModelStore.exportSavedModel(model, out.resolve("saved_model"));

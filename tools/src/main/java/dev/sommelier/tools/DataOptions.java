@@ -42,6 +42,12 @@ public final class DataOptions {
         description = "A CSV of path,value (paths relative to the CSV).")
     Path csvValues;
 
+    @Option(names = "--csv-labels", paramLabel = "CSV",
+        description = "Multi-label: a CSV of file,labels (worn|leaking; empty = none) or of"
+            + " file,<label>,<label>,... with 0/1 columns. Bad rows are reported by line and"
+            + " left out.")
+    Path csvLabels;
+
     @Option(names = "--cifar-classes", paramLabel = "FILE", split = ",",
         description = "CIFAR-10 binary files; the label byte is the class.")
     List<Path> cifarClasses;
@@ -68,6 +74,9 @@ public final class DataOptions {
     }
     if (s.csvValues != null) {
       return withNames(DataSource.csvValues(s.csvValues));
+    }
+    if (s.csvLabels != null) {
+      return withNames(DataSource.csvLabels(s.csvLabels));
     }
     if (s.cifarClasses != null) {
       return DataSource.cifarClasses(s.cifarClasses, classNames);

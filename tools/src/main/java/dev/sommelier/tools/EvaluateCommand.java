@@ -104,7 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
       o.println("Evaluated " + r.model() + " on " + r.data());
       Path skipped = r.out().resolve(SkippedFiles.FILE);
       DataText.print(o, r.dataSummary(),
-          r.evaluation().classification() != null ? "class" : "value", skipped);
+          r.evaluation().regression() != null ? "value"
+              : r.evaluation().labels() != null ? "labels" : "class", skipped);
       EvaluationText.print(o, r.evaluation());
       o.println();
       o.println("Report:  " + r.report());

@@ -2,6 +2,8 @@ package dev.sommelier.tools;
 
 import dev.sommelier.tasks.eval.ClassificationReport;
 import dev.sommelier.tasks.eval.ConfusionMatrixText;
+import dev.sommelier.tasks.eval.LabelMetrics;
+import dev.sommelier.tasks.eval.MultiLabelReport;
 import dev.sommelier.tasks.eval.RankReport;
 import dev.sommelier.tasks.eval.RegressionReport;
 import dev.sommelier.tasks.jobs.EvaluationReport;
@@ -15,10 +17,26 @@ final class EvaluationText {
 
   /**
    * Prints the main numbers and, for classification, the confusion matrix; for ranks, the rank
-   * accuracies and the tuned cut points.
+   * accuracies and the tuned cut points; for labels, a table of per-label numbers.
    */
   static void print(PrintWriter out, EvaluationReport r) {
     String part = r.part().substring(0, 1).toUpperCase(Locale.ROOT) + r.part().substring(1);
+    MultiLabelReport m = r.labels();
+    if (m != null) {
+      out.printf(Locale.ROOT, "%s (%s): macro F1 %.4f, micro F1 %.4f, mAP %.4f, subset accuracy"
+              + " %.4f, Hamming loss %.4f, labels per image %.2f true %.2f predicted%n", part,
+          images(r), m.macroF1(), m.microF1(), m.meanAveragePrecision(), m.subsetAccuracy(),
+          m.hammingLoss(), m.labelCardinality(), m.predictedCardinality());
+      out.println();
+      out.println(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %8s", "label",
+          "threshold", "precision", "recall", "F1", "AP", "support"));
+      for (LabelMetrics l : m.labels()) {
+        out.println(String.format(Locale.ROOT, "%-16s %9.3f %9.4f %9.4f %9.4f %9.4f %8d",
+            l.name(), l.threshold(), l.precision(), l.recall(), l.f1(), l.averagePrecision(),
+            l.support()));
+      }
+      return;
+    }
     ClassificationReport c = r.classification();
     if (c != null) {
       int classes = c.perClass().size();

@@ -109,6 +109,11 @@ final class PredictCommand implements Callable<Integer> {
           + (p.rank() == null ? "" : " (rank " + p.rank() + ")");
     }
     List<ClassProbability> c = p.classes();
+    if (p.labels() != null) {
+      return "labels: " + (p.labels().isEmpty() ? "none" : String.join(", ", p.labels()))
+          + "  (" + c.stream().map(x -> String.format(Locale.ROOT, "%s %.3f", x.name(),
+              x.probability())).collect(Collectors.joining("  ")) + ")";
+    }
     return c.subList(0, Math.min(SHOWN_CLASSES, c.size())).stream()
         .map(x -> String.format(Locale.ROOT, "%s %.3f", x.name(), x.probability()))
         .collect(Collectors.joining("  "))

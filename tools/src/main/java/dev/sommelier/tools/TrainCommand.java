@@ -10,6 +10,7 @@ import dev.sommelier.tasks.jobs.JobJson;
 import dev.sommelier.tasks.jobs.SkippedFiles;
 import dev.sommelier.tasks.jobs.train.FineTune;
 import dev.sommelier.tasks.jobs.train.HeadOptions;
+import dev.sommelier.tasks.jobs.train.LabelThresholds;
 import dev.sommelier.tasks.jobs.train.InitialWeights;
 import dev.sommelier.tasks.jobs.train.TrainJob;
 import dev.sommelier.tasks.jobs.train.TrainResult;
@@ -124,8 +125,20 @@ final class TrainCommand implements Callable<Integer> {
   Integer inputSize;
 
   @Option(names = "--head", paramLabel = "TYPE",
-      description = "softmax, regressor or mlp (default: softmax, or regressor for regression).")
+      description = "softmax, regressor, multilabel or mlp (default: softmax; regressor for"
+          + " regression; multilabel for --csv-labels).")
   String head;
+
+  @Option(names = "--positive-weights", paramLabel = "W", split = ",",
+      description = "Multi-label: loss weight of each label's positive targets, one for all or"
+          + " one per label in natural order (default 1), to make rare labels count.")
+  List<Float> positiveWeights;
+
+  @Option(names = "--thresholds", paramLabel = "tune|P[,P...]",
+      description = "Multi-label: the probability at which a label counts as present, one for"
+          + " all or one per label, or tune (each label's best F1 on the validation part);"
+          + " stored in model.json (default 0.5).")
+  String thresholds;
 
   @Option(names = "--hidden", paramLabel = "N", split = ",",
       description = "Hidden widths: one for the regressor (default 8), any for mlp (default 128).")
@@ -273,7 +286,9 @@ final class TrainCommand implements Callable<Integer> {
     HeadOptions d = head == null ? HeadOptions.defaultFor(t) : HeadOptions.of(head);
     return new HeadOptions(d.type(), dropout == null ? d.dropout() : dropout,
         hidden == null ? d.hidden() : hidden,
-        pooling == null ? d.pooling() : Choices.parse(Pooling.class, pooling, "pooling"));
+        pooling == null ? d.pooling() : Choices.parse(Pooling.class, pooling, "pooling"),
+        positiveWeights == null ? List.of() : positiveWeights,
+        thresholds == null ? LabelThresholds.DEFAULT : LabelThresholds.parse(thresholds));
   }
 
   /** Writes the run's report; when that fails, the trained run stays and the error says so. */

@@ -43,7 +43,7 @@ final class LayerFetcher {
   /** One fetch per layer, in order, from one run over {@code n} preprocessed images. */
   List<LayerFetch> fetch(float[] images, int n, CamTarget target) {
     int k = model.head().outputs();
-    target.check(model.head().spec().classification(), k);
+    model.config().output().check(target);
     int size = model.config().inputSize();
     if (n < 1 || images.length != n * size * size * 3) {
       throw new IllegalArgumentException("expected " + n + " images of " + size + "x" + size

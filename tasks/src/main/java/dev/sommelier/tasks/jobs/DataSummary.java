@@ -74,9 +74,12 @@ public record DataSummary(int files, int samples, int skipped, String sha256,
         count(data, skipped, keys), perPart);
   }
 
-  /** The stratum of every sample: class names in index order, or rounded values ascending. */
+  /**
+   * The stratum of every sample: class (or label) names in index order, or rounded values
+   * ascending.
+   */
   private static List<String> keys(DataSet data, List<Sample> skipped) {
-    if (data.kind() == DataSet.Kind.CLASSES) {
+    if (data.kind() != DataSet.Kind.VALUES) {
       return data.classNames();
     }
     TreeSet<Long> values = new TreeSet<>();
@@ -90,6 +93,11 @@ public record DataSummary(int files, int samples, int skipped, String sha256,
     Map<String, Integer> counts = new LinkedHashMap<>();
     keys.forEach(k -> counts.put(k, 0));
     for (Sample s : samples) {
+      if (data.kind() == DataSet.Kind.LABELS) {
+        // A sample counts once under each label it carries.
+        s.labels().forEach(l -> counts.merge(data.classNames().get(l), 1, Integer::sum));
+        continue;
+      }
       String key = data.kind() == DataSet.Kind.CLASSES ? data.classNames().get(s.classIndex())
           : Long.toString(Math.round((double) s.value()));
       counts.merge(key, 1, Integer::sum);

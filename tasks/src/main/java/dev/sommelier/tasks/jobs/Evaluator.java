@@ -5,12 +5,14 @@ import dev.sommelier.tasks.data.Sample;
 import dev.sommelier.tasks.data.SkippedSample;
 import dev.sommelier.tasks.eval.ClassificationEvaluation;
 import dev.sommelier.tasks.eval.ErrorDistribution;
+import dev.sommelier.tasks.eval.MultiLabelEvaluation;
 import dev.sommelier.tasks.eval.RankEvaluation;
 import dev.sommelier.tasks.eval.RankReport;
 import dev.sommelier.tasks.eval.RankScale;
 import dev.sommelier.tasks.eval.RankThresholds;
 import dev.sommelier.tasks.eval.RegressionEvaluation;
 import dev.sommelier.tasks.eval.ThresholdTuner;
+import dev.sommelier.tasks.model.LabelsOutput;
 import dev.sommelier.tasks.model.TaskKind;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,23 @@ public final class Evaluator {
   }
 
   /**
+   * The multi-label report of {@code out}, deciding each label at {@code thresholds} (empty: 0.5
+   * each).
+   */
+  public static EvaluationReport multiLabel(String part, ModelOutputs out, List<String> labels,
+      List<Float> thresholds) {
+    return new EvaluationReport(part, TaskKind.MULTILABEL, out.ids().size(), null, null, null,
+        ids(out), MultiLabelEvaluation.evaluate(out.labelTruth(labels.size()), out.outputs(),
+            labels, new LabelsOutput(labels, thresholds).thresholds()));
+  }
+
+  /** Thresholds per label that maximise each label's F1 on {@code validation}'s outputs. */
+  public static List<Float> tuneLabels(ModelOutputs validation, int labels) {
+    return MultiLabelEvaluation.tuneThresholds(validation.labelTruth(labels),
+        validation.outputs(), labels);
+  }
+
+  /**
    * The regression report of {@code out}, with the rank report when {@code thresholds} is given
    * and every target is a rank of its scale.
    *
@@ -61,6 +80,11 @@ public final class Evaluator {
 
   /** One line of the main numbers of a report. */
   public static String headline(EvaluationReport r) {
+    if (r.labels() != null) {
+      return String.format(Locale.ROOT, "macro F1 %.4f, micro F1 %.4f, mAP %.4f, subset accuracy"
+              + " %.4f", r.labels().macroF1(), r.labels().microF1(),
+          r.labels().meanAveragePrecision(), r.labels().subsetAccuracy());
+    }
     if (r.classification() != null) {
       return String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f",
           r.classification().accuracy(), r.classification().macroF1());

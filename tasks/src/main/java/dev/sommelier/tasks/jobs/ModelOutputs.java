@@ -19,9 +19,28 @@ import java.util.List;
  * @param values true value per sample ({@code NaN} for classes)
  * @param outputs {@code ids.size() * k} model outputs: class probabilities, or the value
  * @param skipped the samples whose image could not be decoded, with the reasons
+ * @param labels true label indices per sample (empty lists unless multi-label)
  */
 public record ModelOutputs(List<String> ids, int[] classes, float[] values, float[] outputs,
-    List<SkippedSample> skipped) {
+    List<SkippedSample> skipped, List<List<Integer>> labels) {
+
+  /** Outputs of samples of classes or values. */
+  public ModelOutputs(List<String> ids, int[] classes, float[] values, float[] outputs,
+      List<SkippedSample> skipped) {
+    this(ids, classes, values, outputs, skipped,
+        java.util.Collections.nCopies(ids.size(), List.of()));
+  }
+
+  /** The true labels as {@code n * k} 0/1 floats. */
+  public float[] labelTruth(int k) {
+    float[] truth = new float[ids.size() * k];
+    for (int i = 0; i < ids.size(); i++) {
+      for (int label : labels.get(i)) {
+        truth[i * k + label] = 1f;
+      }
+    }
+    return truth;
+  }
 
   /**
    * Runs {@code model} over {@code data}.
@@ -33,6 +52,7 @@ public record ModelOutputs(List<String> ids, int[] classes, float[] values, floa
       int workers) {
     int k = model.head().outputs();
     List<String> ids = new ArrayList<>();
+    List<List<Integer>> labels = new ArrayList<>();
     int[] classes = new int[data.size()];
     float[] values = new float[data.size()];
     float[] outputs = new float[data.size() * k];
@@ -46,6 +66,7 @@ public record ModelOutputs(List<String> ids, int[] classes, float[] values, floa
         System.arraycopy(b.classIndices(), 0, classes, at, b.size());
         System.arraycopy(b.values(), 0, values, at, b.size());
         ids.addAll(b.ids());
+        labels.addAll(b.labels());
       }
       skipped = pipeline.skipped();
     }
@@ -55,6 +76,6 @@ public record ModelOutputs(List<String> ids, int[] classes, float[] values, floa
     }
     int n = ids.size();
     return new ModelOutputs(List.copyOf(ids), Arrays.copyOf(classes, n),
-        Arrays.copyOf(values, n), Arrays.copyOf(outputs, n * k), skipped);
+        Arrays.copyOf(values, n), Arrays.copyOf(outputs, n * k), skipped, List.copyOf(labels));
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Fits a data set's labels to a task: classes stay classes for classification, values stay values
- * for regression, and classes whose names are all numbers ({@code 1} .. {@code 5}, folders of
+ * for regression, label sets stay label sets for multi-label, and classes whose names are all numbers ({@code 1} .. {@code 5}, folders of
  * graded cucumbers) become those numbers for regression. Values cannot become classes.
  */
 public final class Targets {
@@ -17,7 +17,11 @@ public final class Targets {
 
   /** The task a data set's labels serve as they are. */
   public static TaskKind taskOf(DataSet data) {
-    return data.kind() == DataSet.Kind.VALUES ? TaskKind.REGRESSION : TaskKind.CLASSIFICATION;
+    return switch (data.kind()) {
+      case CLASSES -> TaskKind.CLASSIFICATION;
+      case VALUES -> TaskKind.REGRESSION;
+      case LABELS -> TaskKind.MULTILABEL;
+    };
   }
 
   /**
@@ -29,6 +33,13 @@ public final class Targets {
   public static DataSet forTask(DataSet data, TaskKind task) {
     if (taskOf(data) == task) {
       return data;
+    }
+    if (task == TaskKind.MULTILABEL || data.kind() == DataSet.Kind.LABELS) {
+      throw new IllegalArgumentException(task == TaskKind.MULTILABEL
+          ? "multi-label training needs a CSV of labels (--csv-labels: file,labels with labels"
+              + " separated by |, or one 0/1 column per label)"
+          : "the data are labelled with sets of labels: train multi-label (--head multilabel),"
+              + " or use a source of single classes");
     }
     if (task == TaskKind.CLASSIFICATION) {
       throw new IllegalArgumentException(
@@ -54,5 +65,31 @@ public final class Targets {
       samples.add(Sample.ofValue(s.id(), s.image(), values[s.classIndex()]));
     }
     return new DataSet(DataSet.Kind.VALUES, List.of(), samples);
+  }
+
+  /**
+   * {@code data}'s label sets renumbered to a model's label names, so that data which lack some
+   * of its labels can be evaluated.
+   *
+   * @throws IllegalArgumentException for a label the model does not know
+   */
+  public static DataSet toLabels(DataSet data, List<String> modelLabels) {
+    if (data.classNames().equals(modelLabels)) {
+      return data;
+    }
+    int[] index = new int[data.classNames().size()];
+    for (int j = 0; j < index.length; j++) {
+      index[j] = modelLabels.indexOf(data.classNames().get(j));
+      if (index[j] < 0) {
+        throw new IllegalArgumentException("the data carry label '" + data.classNames().get(j)
+            + "', which the model does not know; its labels: " + modelLabels);
+      }
+    }
+    List<Sample> samples = new ArrayList<>(data.size());
+    for (Sample s : data.samples()) {
+      samples.add(Sample.ofLabels(s.id(), s.image(),
+          s.labels().stream().map(l -> index[l]).toList()));
+    }
+    return new DataSet(DataSet.Kind.LABELS, modelLabels, samples);
   }
 }

@@ -14,6 +14,7 @@ import dev.sommelier.core.WeightAssigner;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.HeadLayer;
 import dev.sommelier.heads.HeadSpec;
+import dev.sommelier.heads.OutputFunction;
 import dev.sommelier.heads.Pooling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,8 @@ import java.util.stream.IntStream;
  * TaskModel} with a Sommelier head, so it can be evaluated, explained, served or trained further
  * from Java. The top must be: Flatten or GlobalAveragePooling2D, optional Dropout, hidden ReLU
  * Dense layers, and a final softmax Dense (classes), a linear Dense(k > 1) whose saved loss says
- * it gives class logits (classes, probabilities = softmax), or a linear Dense(1) (a value);
+ * it gives class logits (classes, probabilities = softmax), a sigmoid Dense(k >= 1) (k labels;
+ * k = 1 is a binary classifier: one label decided at a threshold), or a linear Dense(1) (a value);
  * MobileNet's ImageNet top (a 1x1 {@code conv_preds} convolution) counts as the final Dense. The
  * model's own preprocessing layers become the model's preprocessing.
  */
@@ -145,12 +147,14 @@ public final class KerasModelConverter {
     KerasLayer last = dense.get(dense.size() - 1);
     int outputs = units(last);
     String output = output(path, last, outputs, finalActivation, loss);
-    boolean classification = outputs > 1;
-    String type =
-        classification
-            ? (hidden.isEmpty() ? "softmax" : "mlp")
-            : (hidden.size() == 1 ? "regressor" : "mlp");
-    HeadSpec spec = new HeadSpec(type, outputs, pooling, hidden, dropout, classification);
+    OutputFunction function = finalActivation.equals("sigmoid") ? OutputFunction.SIGMOID
+        : outputs > 1 ? OutputFunction.SOFTMAX : OutputFunction.LINEAR;
+    String type = switch (function) {
+      case SOFTMAX -> hidden.isEmpty() ? "softmax" : "mlp";
+      case SIGMOID -> hidden.isEmpty() ? "multilabel" : "mlp";
+      case LINEAR -> hidden.size() == 1 ? "regressor" : "mlp";
+    };
+    HeadSpec spec = new HeadSpec(type, outputs, pooling, hidden, dropout, function);
     // The head's Dense layers, as it names them, take the top's Dense layers' weights in order.
     List<String> ours = spec.create().layers().stream()
         .filter(l -> l.kind() == HeadLayer.Kind.DENSE).map(HeadLayer::name).toList();
@@ -190,13 +194,12 @@ public final class KerasModelConverter {
           + " activation");
     }
     if (activation.equals("sigmoid")) {
-      throw new IllegalArgumentException(path + ": the output " + layer + " is sigmoid:"
-          + " independent probabilities per label, a multi-label model; importing it belongs to"
-          + " the coming multi-label support, not to softmax classes or one value");
+      return "label probabilities: sigmoid of " + layer + (outputs == 1
+          ? ", one label: a binary classifier deciding at a threshold" : ", labels independent");
     }
     throw new IllegalArgumentException(path + ": the output " + layer + " uses " + activation
-        + "; Sommelier heads are softmax classifiers (or class logits trained from_logits=True)"
-        + " or one linear value");
+        + "; Sommelier heads are softmax classifiers (or class logits trained from_logits=True),"
+        + " sigmoid labels or one linear value");
   }
 
   private static int units(KerasLayer l) {
@@ -204,7 +207,7 @@ public final class KerasModelConverter {
   }
 
   private static List<String> classes(Path labels, HeadSpec spec) {
-    if (!spec.classification()) {
+    if (spec.output() == OutputFunction.LINEAR) {
       return List.of();
     }
     if (labels == null) {
@@ -214,7 +217,8 @@ public final class KerasModelConverter {
       List<String> names = Files.readAllLines(labels).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
       if (names.size() != spec.outputs()) {
         throw new IllegalArgumentException(
-            labels + " names " + names.size() + " classes but the model has " + spec.outputs());
+            labels + " names " + names.size() + " classes (or labels) but the model has "
+                + spec.outputs());
       }
       return names;
     } catch (IOException e) {

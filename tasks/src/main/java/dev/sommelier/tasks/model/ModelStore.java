@@ -1,11 +1,14 @@
 package dev.sommelier.tasks.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Checkpoints;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.SavedModelExport;
+import dev.sommelier.heads.OutputFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +57,7 @@ public final class ModelStore {
               + " Keras model with 'sommelier import'");
     }
     try {
-      ModelCard card = JSON.readValue(file.toFile(), ModelCard.class);
+      ModelCard card = JSON.treeToValue(upgrade(JSON.readTree(file.toFile())), ModelCard.class);
       if (card.format() > ModelCard.FORMAT) {
         throw new IllegalArgumentException(
             file + " has format " + card.format() + "; this version reads up to " + ModelCard.FORMAT);
@@ -63,6 +66,19 @@ public final class ModelStore {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A card written before heads named their output function: its head's {@code classification}
+   * flag becomes {@code output} SOFTMAX or LINEAR.
+   */
+  private static JsonNode upgrade(JsonNode card) {
+    if (card.path("config").path("head") instanceof ObjectNode head
+        && head.has("classification") && !head.has("output")) {
+      head.put("output", head.remove("classification").asBoolean()
+          ? OutputFunction.SOFTMAX.name() : OutputFunction.LINEAR.name());
+    }
+    return card;
   }
 
   /** Rebuilds and restores the model in {@code dir} for prediction. */

@@ -9,6 +9,7 @@ import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.heads.Head;
 import dev.sommelier.heads.HeadOutput;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -22,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class TaskModel implements AutoCloseable {
 
-  private final ModelConfig config;
+  private volatile ModelConfig config;
   private final ModelRuntime runtime;
   private final Backbone backbone;
   private final Head head;
@@ -94,6 +95,16 @@ public final class TaskModel implements AutoCloseable {
 
   public ModelConfig config() {
     return config;
+  }
+
+  /**
+   * Decides each label of a multi-label model at {@code thresholds} from now on (thresholds tuned
+   * on validation data); the config, and so a saved {@code model.json}, records them.
+   *
+   * @throws IllegalArgumentException when the model is not multi-label or the sizes differ
+   */
+  public void decideAt(List<Float> thresholds) {
+    config = config.withThresholds(thresholds);
   }
 
   public ModelRuntime runtime() {

@@ -5,7 +5,6 @@ import dev.sommelier.core.Device;
 import dev.sommelier.tasks.data.ImageDecodeException;
 import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.RgbImage;
-import dev.sommelier.tasks.eval.PredictionDecoder;
 import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
@@ -13,16 +12,19 @@ import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.explain.Explainer;
 import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.ModelStore;
+import dev.sommelier.tasks.model.OutputKind;
 import dev.sommelier.tasks.model.TaskModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A trained model ready for an application: decodes, resizes and preprocesses images the way the
- * model was trained, and answers with ranked class probabilities or a value. Safe to share between
+ * model was trained, and answers with ranked class probabilities, a value, or labels with their
+ * probabilities. Safe to share between
  * threads (TensorFlow sessions run concurrently). It also explains its answers with Grad-CAM: one
  * explainer per layer is built on first use and kept, so repeated calls add nothing to the graph.
  * Close it to free the graph.
@@ -65,7 +67,7 @@ public final class Predictor implements AutoCloseable {
 
   /**
    * Predicts one image file and explains the answer with Grad-CAM on the backbone's default layer:
-   * the most probable class's logit for a classifier, what raises the value for a regressor.
+   * the most probable class's (or label's) logit, or what raises a regressor's value.
    */
   public HeatMap explain(Path image) throws ImageDecodeException {
     return explain(image.toString(), ImageDecoder.decode(image));
@@ -87,9 +89,8 @@ public final class Predictor implements AutoCloseable {
    * @param id the image's name in the answer
    */
   public HeatMap explain(String id, RgbImage image, ExplainMethod method) {
-    CamTarget target = model.head().spec().classification() ? CamTarget.predictedClass()
-        : CamTarget.value(true);
-    return explainAll(List.of(id), List.of(image), target, method, null).get(0);
+    return explainAll(List.of(id), List.of(image), model.config().output().defaultCamTarget(),
+        method, null).get(0);
   }
 
   /**
@@ -132,16 +133,11 @@ public final class Predictor implements AutoCloseable {
 
   /** Turns raw model outputs ({@code n * k}) into predictions. */
   List<Prediction> decode(List<String> ids, float[] outputs) {
-    int k = model.head().outputs();
+    OutputKind output = model.config().output();
+    int k = output.width();
     List<Prediction> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      if (model.head().spec().classification()) {
-        float[] row = java.util.Arrays.copyOfRange(outputs, i * k, (i + 1) * k);
-        out.add(new Prediction(ids.get(i), PredictionDecoder.decode(row, model.config().classes()),
-            Float.NaN));
-      } else {
-        out.add(new Prediction(ids.get(i), List.of(), outputs[i]));
-      }
+      out.add(output.decode(ids.get(i), Arrays.copyOfRange(outputs, i * k, (i + 1) * k)));
     }
     return out;
   }

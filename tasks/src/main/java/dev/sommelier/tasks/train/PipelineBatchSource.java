@@ -3,30 +3,31 @@ package dev.sommelier.tasks.train;
 import dev.sommelier.tasks.data.pipeline.Batch;
 import dev.sommelier.tasks.data.pipeline.BatchPipeline;
 import dev.sommelier.tasks.data.pipeline.EpochBatches;
+import dev.sommelier.tasks.model.OutputKind;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
  * Feeds a {@link BatchPipeline} (decoding and augmentation on worker threads, ahead of the step) to
- * the trainer, turning its labels into targets: one-hot rows for classes, a column for values.
+ * the trainer, turning its labels into targets as the model's {@link OutputKind} encodes them.
  */
 public final class PipelineBatchSource implements BatchSource {
 
   private final BatchPipeline pipeline;
   private final int samples;
-  private final int classes;
+  private final OutputKind output;
 
   /**
    * A source that is repeatable (its features may be cached) exactly when {@code pipeline} does
    * not augment.
    *
    * @param samples number of samples the pipeline serves per epoch
-   * @param classes number of classes, or 0 for values
+   * @param output what the model's output is: how labels become targets
    */
-  public PipelineBatchSource(BatchPipeline pipeline, int samples, int classes) {
+  public PipelineBatchSource(BatchPipeline pipeline, int samples, OutputKind output) {
     this.pipeline = pipeline;
     this.samples = samples;
-    this.classes = classes;
+    this.output = output;
   }
 
   @Override
@@ -65,17 +66,7 @@ public final class PipelineBatchSource implements BatchSource {
   }
 
   private LabeledBatch convert(Batch b) {
-    int n = b.size();
-    float[] targets;
-    if (classes > 0) {
-      targets = new float[n * classes];
-      for (int i = 0; i < n; i++) {
-        targets[i * classes + b.classIndices()[i]] = 1f;
-      }
-    } else {
-      targets = java.util.Arrays.copyOf(b.values(), n);
-    }
-    return new LabeledBatch(b.pixels(), n, targets);
+    return new LabeledBatch(b.pixels(), b.size(), output.targets(b));
   }
 
   /** Iterates an epoch's batches and closes them when exhausted. */

@@ -41,7 +41,7 @@ public final class ProgressLog implements TrainingListener {
 
   @Override
   public void onEpochEnd(TrainingRun run, EpochResult r) {
-    String metric = run.model().config().head().classification() ? "accuracy" : "mae";
+    String metric = run.model().config().output().metricName();
     LOG.info(
         "epoch {}/{} done in {}s: loss {} {} {} - val_loss {} val_{} {} (lr {}, {} img/s)",
         r.epoch(), run.config().totalEpochs(), String.format("%.1f", r.seconds()),

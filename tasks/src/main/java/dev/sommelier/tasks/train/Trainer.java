@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.train;
 
+import dev.sommelier.tasks.model.RunningMetric;
 import dev.sommelier.tasks.model.TaskModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class Trainer {
     long start = System.nanoTime();
     int steps = steps(train);
     double lossSum = 0;
-    Metric metric = new Metric(model.head().outputs(), model.head().spec().classification());
+    RunningMetric metric = model.config().output().metric();
     int step = 0;
     int images = 0;
     for (LabeledBatch b : batches) {
@@ -119,7 +120,7 @@ public final class Trainer {
     double valLoss = Double.NaN;
     double valMetric = Double.NaN;
     if (validation != null && validation.size() > 0) {
-      Metric vm = new Metric(model.head().outputs(), model.head().spec().classification());
+      RunningMetric vm = model.config().output().metric();
       double vl = 0;
       for (LabeledBatch b : validation.epoch(0)) {
         TrainingGraph.StepResult r = graph.evaluate(b.inputs(), b.targets(), b.n());
@@ -139,47 +140,5 @@ public final class Trainer {
 
   private static List<EpochResult> phaseHistory(TrainingRun run, int phase) {
     return run.history().stream().filter(r -> r.phase() == phase).toList();
-  }
-
-  /** Running accuracy (one-hot targets) or mean absolute error (values). */
-  private static final class Metric {
-    private final int k;
-    private final boolean classification;
-    private double sum;
-    private int count;
-
-    Metric(int k, boolean classification) {
-      this.k = k;
-      this.classification = classification;
-    }
-
-    void add(float[] predictions, float[] targets, int n) {
-      for (int i = 0; i < n; i++) {
-        if (classification) {
-          sum += argmax(predictions, i * k, k) == argmax(targets, i * k, k) ? 1 : 0;
-        } else {
-          sum += Math.abs(predictions[i] - targets[i]);
-        }
-      }
-      count += n;
-    }
-
-    double value() {
-      return count == 0 ? Double.NaN : sum / count;
-    }
-
-    int count() {
-      return count;
-    }
-
-    private static int argmax(float[] a, int from, int k) {
-      int best = 0;
-      for (int j = 1; j < k; j++) {
-        if (a[from + j] > a[from + best]) {
-          best = j;
-        }
-      }
-      return best;
-    }
   }
 }

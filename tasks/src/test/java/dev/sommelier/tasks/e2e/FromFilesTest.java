@@ -86,8 +86,8 @@ class FromFilesTest {
         BatchPipeline train = pipeline(s.train(), m, true);
         BatchPipeline val = pipeline(s.validation(), m, false)) {
       new Trainer(m, adam(60, 0.002f)).fit(
-          new PipelineBatchSource(train, s.train().size(), 4),
-          new PipelineBatchSource(val, s.validation().size(), 4),
+          new PipelineBatchSource(train, s.train().size(), config.output()),
+          new PipelineBatchSource(val, s.validation().size(), config.output()),
           tmp.resolve("run"));
       float[][] p = predict(m, s.test());
       int right = 0;

@@ -18,6 +18,7 @@ import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.Tensors;
 import dev.sommelier.heads.HeadSpec;
+import dev.sommelier.heads.OutputFunction;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.ImageResizer;
 import dev.sommelier.tasks.data.RgbImage;
@@ -36,7 +37,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * What a Keras top means: a linear Dense(k > 1) trained with a from-logits categorical loss is a
- * softmax classifier; without that evidence it is refused, and so is a sigmoid output. The model's
+ * softmax classifier; without that evidence it is refused. A sigmoid Dense(k) is a multi-label
+ * head (k = 1: one label, a binary classifier) whose probabilities are the Keras model's. The model's
  * own preprocessing layer becomes the model's preprocessing, applied once by the Predictor.
  */
 class KerasTopsTest {
@@ -46,14 +48,20 @@ class KerasTopsTest {
 
   /** Input, Rescaling(1/255), MobileNet 0.25, GlobalAveragePooling2D, Dense(4) named logits. */
   private Path logitsModel(String file, JsonNode training, String activation) throws Exception {
+    return logitsModel(file, training, activation, 4);
+  }
+
+  /** As {@link #logitsModel(String, JsonNode, String)} with {@code units} outputs. */
+  private Path logitsModel(String file, JsonNode training, String activation, int units)
+      throws Exception {
     List<ObjectNode> before = List.of(layer("Rescaling", "rescaling",
         KerasH5Models.JSON.createObjectNode().put("scale", 1 / 255.0).put("offset", 0.0), "input_1"));
     List<ObjectNode> top = List.of(
         layer("GlobalAveragePooling2D", "gap", KerasH5Models.JSON.createObjectNode(), "conv_pw_13_relu"),
-        layer("Dense", "logits", KerasH5Models.JSON.createObjectNode().put("units", 4)
+        layer("Dense", "logits", KerasH5Models.JSON.createObjectNode().put("units", units)
             .put("activation", activation).put("use_bias", true), "gap"));
     return KerasH5Models.write(tmp.resolve(file), SIZE, before, top,
-        KerasH5Models.dense("logits", 256, 4, 3), training);
+        KerasH5Models.dense("logits", 256, units, 3), training);
   }
 
   private static RgbImage image() {
@@ -173,11 +181,49 @@ class KerasTopsTest {
   }
 
   @Test
-  void aSigmoidTopIsRefusedAsMultiLabel() throws Exception {
-    Path file = logitsModel("sigmoid.h5", KerasH5Models.loss("BinaryCrossentropy", false), "sigmoid");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KerasModelConverter.convert(file, null, BackboneRegistry.load(), Device.CPU, 1).close());
-    assertTrue(e.getMessage().contains("is sigmoid") && e.getMessage().contains("multi-label"),
-        e.getMessage());
+  void aSigmoidTopIsAMultiLabelHeadGivingTheKerasModelsOwnProbabilities() throws Exception {
+    Path file = logitsModel("sigmoid.h5", KerasH5Models.loss("BinaryCrossentropy", false),
+        "sigmoid");
+    RgbImage image = image();
+    float[] keras = logits(file, ImageResizer.resizeAll(List.of(image), SIZE));
+    Path dir = tmp.resolve("labels");
+    try (KerasConversion c = KerasModelConverter.convert(file, null, BackboneRegistry.load(),
+        Device.CPU, 1)) {
+      HeadSpec head = c.model().config().head();
+      assertEquals("multilabel", head.type());
+      assertEquals(OutputFunction.SIGMOID, head.output());
+      assertEquals(4, head.outputs());
+      assertEquals(TaskKind.MULTILABEL, c.model().config().task());
+      assertTrue(c.facts().get("output").toString().startsWith("label probabilities: sigmoid"));
+      ModelStore.save(c.model(), dir, Map.of("keras", c.facts()));
+    }
+    try (Predictor p = Predictor.load(dir, Device.CPU)) {
+      Prediction prediction = p.predict("img", image);
+      assertEquals(TaskKind.MULTILABEL, prediction.task());
+      assertEquals(4, prediction.classes().size());
+      for (var label : prediction.classes()) {
+        float want = keras[Integer.parseInt(label.name())];
+        assertTrue(want > 0 && want < 1, "the Keras output is a sigmoid: " + want);
+        assertEquals(want, label.probability(), 1e-5, "label " + label.name());
+        assertEquals(want >= 0.5f, prediction.labels().contains(label), "label " + label.name()
+            + " is present exactly when its probability is at least 0.5");
+      }
+    }
+  }
+
+  @Test
+  void aOneUnitSigmoidTopIsABinaryClassifierWithOneLabel() throws Exception {
+    Path file = logitsModel("binary.h5", KerasH5Models.loss("BinaryCrossentropy", false),
+        "sigmoid", 1);
+    RgbImage image = image();
+    float[] keras = logits(file, ImageResizer.resizeAll(List.of(image), SIZE));
+    try (KerasConversion c = KerasModelConverter.convert(file, null, BackboneRegistry.load(),
+        Device.CPU, 1); Predictor p = new Predictor(c.model())) {
+      assertEquals(1, c.model().config().head().outputs());
+      assertTrue(c.facts().get("output").toString().contains("binary classifier"));
+      Prediction prediction = p.predict("img", image);
+      assertEquals(keras[0], prediction.top().probability(), 1e-5);
+      assertEquals(keras[0] >= 0.5f ? 1 : 0, prediction.labels().size());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.train;
 
+import dev.sommelier.heads.OutputFunction;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.layers.BatchNormMode;
@@ -68,7 +69,7 @@ public final class KillableTraining {
     DataSplits parts = DataSplits.stratified(all, SplitRatios.parse("3:1"), 5);
     int k = all.classNames().size();
     ModelConfig config = new ModelConfig("simple_cnn:blocks=2,width=8", 32,
-        HeadSpec.mlp(List.of(32, 16), 0.5f, k, true), all.classNames(), BatchNormMode.FROZEN, 5);
+        HeadSpec.mlp(List.of(32, 16), 0.5f, k, OutputFunction.SOFTMAX), all.classNames(), BatchNormMode.FROZEN, 5);
     TrainingConfig training = new TrainingConfig(
         List.of(new TrainingPhase(TrainScope.HEAD, OptimizerKind.ADAM, 0.01f, 2),
             new TrainingPhase(TrainScope.ALL, OptimizerKind.ADAM, 0.003f, EPOCHS - 2)),
@@ -80,8 +81,8 @@ public final class KillableTraining {
         BatchPipeline validation = BatchPipeline.builder(parts.validation().samples(), 6, 32, 32)
             .preprocessing(model.preprocessing()).shuffle(false).workers(2).build()) {
       return new Trainer(model, training).listen(listener).fit(
-          new PipelineBatchSource(train, parts.train().size(), k),
-          new PipelineBatchSource(validation, parts.validation().size(), k), out);
+          new PipelineBatchSource(train, parts.train().size(), config.output()),
+          new PipelineBatchSource(validation, parts.validation().size(), config.output()), out);
     }
   }
 

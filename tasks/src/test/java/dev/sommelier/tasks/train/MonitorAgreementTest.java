@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.train;
 
+import dev.sommelier.heads.OutputFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,7 @@ class MonitorAgreementTest {
     TrainingConfig config = new TrainingConfig(
         List.of(new TrainingPhase(TrainScope.ALL, OptimizerKind.ADAM, 1f, history.size())),
         new LearningRateSchedule.ReduceOnPlateau(PATIENCE, 0.5f, 0f), PATIENCE, true);
-    HeadSpec head = HeadSpec.mlp(List.of(4), 0f, 2, true);
+    HeadSpec head = HeadSpec.mlp(List.of(4), 0f, 2, OutputFunction.SOFTMAX);
     try (TaskModel model = TaskModel.create(new ModelConfig("pixels", 4, head,
         List.of("a", "b"), BatchNormMode.FROZEN, 1), BackboneRegistry.load(), Device.CPU)) {
       EpochCheckpoints checkpoints = new EpochCheckpoints(tmp);

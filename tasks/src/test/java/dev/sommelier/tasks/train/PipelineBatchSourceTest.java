@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.train;
 
+import dev.sommelier.tasks.model.ValueOutput;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +23,8 @@ class PipelineBatchSourceTest {
     try (BatchPipeline plain = BatchPipeline.builder(SAMPLES, 1, 2, 2).workers(1).build();
         BatchPipeline flipped = BatchPipeline.builder(SAMPLES, 1, 2, 2).workers(1)
             .augmentation(AugmentationConfig.NONE.with(AugmentOp.FLIP)).build()) {
-      assertTrue(new PipelineBatchSource(plain, 1, 1).repeatable());
-      assertFalse(new PipelineBatchSource(flipped, 1, 1).repeatable());
+      assertTrue(new PipelineBatchSource(plain, 1, new ValueOutput()).repeatable());
+      assertFalse(new PipelineBatchSource(flipped, 1, new ValueOutput()).repeatable());
     }
   }
 }

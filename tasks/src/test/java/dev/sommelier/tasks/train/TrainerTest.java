@@ -1,5 +1,6 @@
 package dev.sommelier.tasks.train;
 
+import dev.sommelier.heads.OutputFunction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ class TrainerTest {
   @TempDir Path tmp;
 
   private static TaskModel mlp(float dropout) {
-    HeadSpec head = HeadSpec.mlp(List.of(32), dropout, 2, true);
+    HeadSpec head = HeadSpec.mlp(List.of(32), dropout, 2, OutputFunction.SOFTMAX);
     return TaskModel.create(
         new ModelConfig("pixels", SIZE, head, List.of("horizontal", "vertical"), BatchNormMode.FROZEN, 7),
         REGISTRY, Device.CPU);

@@ -6,6 +6,7 @@ import dev.sommelier.tasks.jobs.predict.PredictedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javax.swing.table.AbstractTableModel;
 
 /**
@@ -16,11 +17,13 @@ final class PredictionTableModel extends AbstractTableModel {
 
   private final List<PredictedImage> rows;
   private final boolean classes;
+  private final boolean labels;
 
   /** The table of {@code result}'s decoded images, in input order. */
   PredictionTableModel(PredictResult result) {
     this.rows = result.predictions();
     this.classes = !result.classes().isEmpty();
+    this.labels = rows.stream().anyMatch(p -> p.labels() != null);
   }
 
   @Override
@@ -37,8 +40,8 @@ final class PredictionTableModel extends AbstractTableModel {
   public String getColumnName(int column) {
     return switch (column) {
       case 0 -> "Image";
-      case 1 -> classes ? "Top class" : "Value";
-      default -> classes ? "Probability" : "Rank";
+      case 1 -> labels ? "Labels" : classes ? "Top class" : "Value";
+      default -> labels ? "Probabilities" : classes ? "Probability" : "Rank";
     };
   }
 
@@ -47,6 +50,11 @@ final class PredictionTableModel extends AbstractTableModel {
     PredictedImage p = rows.get(row);
     if (column == 0) {
       return Path.of(p.file()).getFileName().toString();
+    }
+    if (labels) {
+      return column == 1 ? String.join(", ", p.labels()) : p.classes().stream()
+          .map(c -> String.format(Locale.ROOT, "%s %.3f", c.name(), c.probability()))
+          .collect(Collectors.joining(", "));
     }
     if (classes) {
       ClassProbability top = p.classes().get(0);

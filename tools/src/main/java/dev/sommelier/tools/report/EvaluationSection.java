@@ -2,6 +2,8 @@ package dev.sommelier.tools.report;
 
 import dev.sommelier.tasks.eval.ClassMetrics;
 import dev.sommelier.tasks.eval.ClassificationReport;
+import dev.sommelier.tasks.eval.LabelMetrics;
+import dev.sommelier.tasks.eval.MultiLabelReport;
 import dev.sommelier.tasks.eval.RankErrors;
 import dev.sommelier.tasks.eval.RankReport;
 import dev.sommelier.tasks.eval.RegressionReport;
@@ -23,6 +25,15 @@ final class EvaluationSection {
   /** The headline numbers of {@code e}, name to value. */
   static Map<String, String> headline(EvaluationReport e) {
     Map<String, String> cards = new LinkedHashMap<>();
+    MultiLabelReport m = e.labels();
+    if (m != null) {
+      cards.put("macro F1", Format.decimal(m.macroF1()));
+      cards.put("micro F1", Format.decimal(m.microF1()));
+      cards.put("mean average precision", Format.decimal(m.meanAveragePrecision()));
+      cards.put("subset accuracy", Format.decimal(m.subsetAccuracy()));
+      cards.put("Hamming loss", Format.decimal(m.hammingLoss()));
+      return cards;
+    }
     ClassificationReport c = e.classification();
     if (c != null) {
       cards.put("accuracy", Format.decimal(c.accuracy()));
@@ -51,7 +62,9 @@ final class EvaluationSection {
     page.p(Format.count(e.samples()) + " images of the " + e.part() + " part were evaluated"
         + (e.skippedFiles().isEmpty() ? "." : "; " + e.skippedFiles().size()
             + " could not be read."));
-    if (e.classification() != null) {
+    if (e.labels() != null) {
+      perLabel(page, e.labels());
+    } else if (e.classification() != null) {
       perClass(page, e.classification());
     } else if (e.ranks() != null) {
       ranks(page, e.ranks());
@@ -65,6 +78,19 @@ final class EvaluationSection {
           Format.decimal(m.f1()), Format.count(m.support())));
     }
     page.table(List.of("class", "precision", "recall", "F1", "images"), rows, -1);
+  }
+
+  private static void perLabel(Html page, MultiLabelReport m) {
+    List<List<String>> rows = new ArrayList<>();
+    for (LabelMetrics l : m.labels()) {
+      rows.add(List.of(l.name(), Format.decimal(l.threshold()), Format.decimal(l.precision()),
+          Format.decimal(l.recall()), Format.decimal(l.f1()), Format.decimal(l.averagePrecision()),
+          Format.count(l.support())));
+    }
+    page.table(List.of("label", "threshold", "precision", "recall", "F1", "average precision",
+        "images"), rows, -1);
+    page.p(String.format(java.util.Locale.ROOT, "Labels per image: %.2f true, %.2f predicted.",
+        m.labelCardinality(), m.predictedCardinality()));
   }
 
   private static void ranks(Html page, RankReport r) {

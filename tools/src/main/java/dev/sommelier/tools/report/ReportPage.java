@@ -43,16 +43,16 @@ final class ReportPage {
     page.cards(EvaluationSection.headline(e));
     page.h2("Plots");
     plots.forEach(page::figure);
-    if (!run.classification() && run.predictions() == null) {
+    if (run.result().evaluation().regression() != null && run.predictions() == null) {
       page.p("This run's folder has no " + RunFolder.PREDICTIONS_CSV + " (it was trained by an"
           + " older version), so predicted values are not plotted.");
     }
     page.h2("Metrics on the " + e.part() + " part");
     EvaluationSection.details(page, e);
     page.h2("Epochs");
-    epochs(page, r, run.classification() ? "accuracy" : "MAE");
+    epochs(page, r, run.metricName());
     page.h2("Data");
-    data(page, r, run.classification() ? "class" : "value (rounded)");
+    data(page, r, run.classification() ? "class" : run.labels() ? "label" : "value (rounded)");
     if (augmentedSamples != null) {
       page.h2("Augmentation");
       String spec = String.valueOf(r.settings().get("augment"));

@@ -66,9 +66,11 @@ record RunFolder(Path dir, TrainResult result, PredictedValues predictions,
     EvaluationReport e = result.evaluation();
     if (result.settings() == null || result.data() == null || result.split() == null
         || result.epochs().isEmpty() || e == null
-        || (e.classification() == null) == (e.regression() == null)) {
+        || (e.classification() != null ? 1 : 0) + (e.regression() != null ? 1 : 0)
+            + (e.labels() != null ? 1 : 0) != 1) {
       throw new IllegalArgumentException(json.toAbsolutePath() + " is not a training run's"
-          + " report: it lacks settings, data, split, epochs or a classification or regression");
+          + " report: it lacks settings, data, split, epochs or a classification, regression or"
+          + " multi-label evaluation");
     }
     Path csv = dir.resolve(PREDICTIONS_CSV);
     PredictedValues predictions = null;
@@ -84,6 +86,16 @@ record RunFolder(Path dir, TrainResult result, PredictedValues predictions,
   /** Whether the run is a classification. */
   boolean classification() {
     return result.evaluation().classification() != null;
+  }
+
+  /** Whether the run is a multi-label classification. */
+  boolean labels() {
+    return result.evaluation().labels() != null;
+  }
+
+  /** The training metric's name: accuracy, micro F1 or MAE. */
+  String metricName() {
+    return classification() ? "accuracy" : labels() ? "micro F1" : "MAE";
   }
 
   private static List<Path> contactSheets(Path explain) throws IOException {

@@ -78,8 +78,13 @@ public final class RunReport {
     TrainResult r = run.result();
     EvaluationReport e = r.evaluation();
     List<Figure> plots = new ArrayList<>();
-    plots.add(TrainingCurves.figure(r.epochs(), run.classification() ? "Accuracy" : "MAE",
+    String metric = run.metricName();
+    plots.add(TrainingCurves.figure(r.epochs(),
+        metric.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + metric.substring(1),
         r.bestEpoch()));
+    if (run.labels()) {
+      return plots;
+    }
     if (run.classification()) {
       plots.add(ConfusionMatrixChart.figure(e.classification().confusionMatrix(), e.part(),
           e.samples()));

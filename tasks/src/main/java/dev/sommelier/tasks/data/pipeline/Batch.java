@@ -13,16 +13,18 @@ import java.util.List;
  * @param classIndices class index per image, {@code -1} where a sample has none
  * @param values value per image, {@code NaN} where a sample has none
  * @param ids sample ids
+ * @param labels label indices per image (empty unless multi-label)
  */
 public record Batch(float[] pixels, int size, int height, int width, int[] classIndices,
-    float[] values, List<String> ids) {
+    float[] values, List<String> ids, List<List<Integer>> labels) {
 
   /** Checks that every array has {@code size} entries (pixels: per image). */
   public Batch {
     if (pixels.length != (long) size * height * width * 3 || classIndices.length != size
-        || values.length != size || ids.size() != size) {
+        || values.length != size || ids.size() != size || labels.size() != size) {
       throw new IllegalArgumentException("batch arrays disagree with size " + size);
     }
     ids = List.copyOf(ids);
+    labels = List.copyOf(labels);
   }
 }

@@ -140,6 +140,7 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
     private final int[] classes = new int[batchSize];
     private final float[] values = new float[batchSize];
     private final List<String> ids = new ArrayList<>();
+    private final List<List<Integer>> labels = new ArrayList<>();
     private int count;
 
     /** Adds an image; true when the batch is full. */
@@ -149,6 +150,7 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
       classes[count] = s.classIndex();
       values[count] = s.value();
       ids.add(s.id());
+      labels.add(s.labels());
       count++;
       return count == batchSize;
     }
@@ -156,9 +158,9 @@ public final class EpochBatches implements Iterator<Batch>, AutoCloseable {
     Batch finish() {
       int per = height * width * 3;
       return count == batchSize
-          ? new Batch(pixels, count, height, width, classes, values, ids)
+          ? new Batch(pixels, count, height, width, classes, values, ids, labels)
           : new Batch(Arrays.copyOf(pixels, count * per), count, height, width,
-              Arrays.copyOf(classes, count), Arrays.copyOf(values, count), ids);
+              Arrays.copyOf(classes, count), Arrays.copyOf(values, count), ids, labels);
     }
   }
 }

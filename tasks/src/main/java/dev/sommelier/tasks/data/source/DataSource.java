@@ -41,6 +41,11 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
     CSV_CLASSES(false),
     /** A CSV of {@code path,value}: {@link CsvLabels#values}. */
     CSV_VALUES(true),
+    /**
+     * A CSV of {@code file,labels} ({@code worn|leaking}) or of one 0/1 column per label: {@link
+     * CsvMultiLabels}.
+     */
+    CSV_LABELS(false),
     /** CIFAR-10 binary files, label byte = class: {@link CifarBinary#classes}. */
     CIFAR_CLASSES(false),
     /** CIFAR-10 binary files, label byte = value: {@link CifarBinary#values}. */
@@ -55,6 +60,11 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
     /** Whether its labels are values (numbers) rather than class names. */
     public boolean valueLabels() {
       return values;
+    }
+
+    /** Whether each sample carries a set of labels (multi-label). */
+    public boolean multiLabel() {
+      return this == CSV_LABELS;
     }
 
     /** {@code csv-values}: the name as options write it. */
@@ -103,6 +113,11 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
     return new DataSource(Kind.CSV_VALUES, List.of(csv), null);
   }
 
+  /** A CSV of {@code file,labels} or of one 0/1 column per label: {@link CsvMultiLabels}. */
+  public static DataSource csvLabels(Path csv) {
+    return new DataSource(Kind.CSV_LABELS, List.of(csv), null);
+  }
+
   /** CIFAR-10 binary files as classes, names from {@code classNames} or null for 0..9. */
   public static DataSource cifarClasses(List<Path> files, Path classNames) {
     return new DataSource(Kind.CIFAR_CLASSES, files, classNames);
@@ -134,6 +149,7 @@ public record DataSource(Kind kind, List<Path> paths, Path classNames) {
       case FILENAMES -> FileNameLabels.load(paths.get(0), Optional.ofNullable(classNames));
       case CSV_CLASSES -> CsvLabels.classes(paths.get(0));
       case CSV_VALUES -> CsvLabels.values(paths.get(0));
+      case CSV_LABELS -> CsvMultiLabels.load(paths.get(0));
       case CIFAR_CLASSES -> CifarBinary.classes(paths, names());
       case CIFAR_VALUES -> CifarBinary.values(paths);
     };

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * rounded to the nearest integer) split on its own in proportion. A stratum of at least as many
  * samples as parts gives every part at least one. Which samples go where is decided by a seeded
  * shuffle of each stratum, so the same seed gives the same split; within a part, samples keep the
- * data set's order.
+ * data set's order. A multi-label data set is split by {@link IterativeStratification}.
  */
 public final class StratifiedSplitter {
 
@@ -22,6 +22,9 @@ public final class StratifiedSplitter {
 
   /** The parts of {@code data}, one per ratio, in the ratios' order. */
   public static List<DataSet> split(DataSet data, SplitRatios ratios, long seed) {
+    if (data.kind() == DataSet.Kind.LABELS) {
+      return IterativeStratification.split(data, ratios.fractions(), seed);
+    }
     Map<Long, List<Integer>> strata = new TreeMap<>();
     List<Sample> samples = data.samples();
     for (int i = 0; i < samples.size(); i++) {

@@ -57,6 +57,9 @@ public final class EvaluateJob {
     ModelCard card = ModelStore.card(s.model());
     TaskKind task = card.config().task();
     DataSet loaded = Targets.forTask(s.data().load(), task);
+    if (task == TaskKind.MULTILABEL) {
+      loaded = Targets.toLabels(loaded, card.config().classes());
+    }
     if (task == TaskKind.CLASSIFICATION && !loaded.classNames().equals(card.config().classes())) {
       throw new IllegalArgumentException("the data's classes differ from the model's: data "
           + loaded.classNames() + ", model " + card.config().classes()
@@ -86,6 +89,9 @@ public final class EvaluateJob {
       skipped.add(s.part().label(), chosen.size(), outputs.skipped());
       if (task == TaskKind.CLASSIFICATION) {
         report = Evaluator.classification(s.part().label(), outputs, data.classNames());
+      } else if (task == TaskKind.MULTILABEL) {
+        report = Evaluator.multiLabel(s.part().label(), outputs, data.classNames(),
+            card.config().thresholds());
       } else {
         Object thresholds = info(card).get(Evaluator.RANK_THRESHOLDS);
         Object validation = info(card).get(Evaluator.RANK_VALIDATION_SAMPLES);

@@ -7,6 +7,7 @@ import dev.sommelier.tasks.explain.CamTarget;
 import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.explain.Explainer;
 import dev.sommelier.tasks.model.ModelInput;
+import dev.sommelier.tasks.model.OutputKind;
 import dev.sommelier.tasks.model.TaskModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,11 +62,12 @@ final class TargetMaps {
    */
   Batch explain(float[] pixels, int n, int fixedClass, int top) {
     float[] x = ModelInput.preprocessed(model, pixels);
-    boolean classification = model.head().spec().classification();
-    CamTarget first = !classification ? CamTarget.value(true)
-        : fixedClass >= 0 ? CamTarget.classLogit(fixedClass) : CamTarget.predictedClass();
+    OutputKind output = model.config().output();
+    CamTarget first = fixedClass >= 0 ? CamTarget.classLogit(fixedClass)
+        : output.defaultCamTarget();
     List<CamResult> firsts = explainer.explain(x, n, first);
-    int ranks = classification && fixedClass < 0 ? Math.min(top, model.head().outputs()) : 1;
+    // A value has one output: one rank.
+    int ranks = fixedClass < 0 ? Math.min(top, output.width()) : 1;
     float[][] outputs = new float[n][];
     int[][] columns = new int[n][ranks];
     CamMap[][] maps = new CamMap[n][ranks];

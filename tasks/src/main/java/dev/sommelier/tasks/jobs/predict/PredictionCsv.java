@@ -1,6 +1,7 @@
 package dev.sommelier.tasks.jobs.predict;
 
 import dev.sommelier.core.AtomicFiles;
+import dev.sommelier.tasks.data.source.CsvMultiLabels;
 import dev.sommelier.tasks.eval.ClassProbability;
 import dev.sommelier.tasks.jobs.FolderTruth;
 import java.io.IOException;
@@ -64,8 +65,14 @@ final class PredictionCsv {
       }
       return row;
     }
-    row.add(p.classes().get(0).name());
-    row.add(p.classes().get(0).probability());
+    if (p.labels() != null) {
+      // Multi-label: the labels present; their probabilities are in the per-label columns.
+      row.add(String.join(CsvMultiLabels.SEPARATOR, p.labels()));
+      row.add(null);
+    } else {
+      row.add(p.classes().get(0).name());
+      row.add(p.classes().get(0).probability());
+    }
     if (truth) {
       row.add(p.trueClass());
       row.add(p.correct());

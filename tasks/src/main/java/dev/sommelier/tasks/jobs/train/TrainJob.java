@@ -119,7 +119,7 @@ public final class TrainJob {
     Path out = s.out();
     Path modelDir = out.resolve("model");
     Path epochsCsv = out.resolve("epochs.csv");
-    int classes = s.task() == TaskKind.CLASSIFICATION ? data.classNames().size() : 0;
+    int classes = data.classNames().size();
     // A Keras model that preprocesses in its own layers trained its backbone on that input.
     PreprocessingChain inputLayers = weights == null ? null
         : KerasBackboneWeights.inputLayers(weights, backbone, registry);
@@ -128,7 +128,8 @@ public final class TrainJob {
       logKerasAugmentation(weights, KerasAugmentation.of(inputLayers.augmentation()));
     }
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
-        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own);
+        s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own,
+        s.head().thresholds().fixed(classes));
     try (TaskModel model = TaskModel.create(config, registry, s.device());
         BatchPipeline train = Pipelines.training(model, parts.train().samples(), s.batchSize(),
             s.augmentation(), s.seed(), s.workers());
@@ -147,9 +148,9 @@ public final class TrainJob {
             FeatureKey.of(s, weights, model.preprocessing(), parts.train()));
       }
       List<EpochResult> epochs = trainer.fit(
-          new PipelineBatchSource(train, parts.train().size(), classes),
+          new PipelineBatchSource(train, parts.train().size(), config.output()),
           validation == null ? null
-              : new PipelineBatchSource(validation, parts.validation().size(), classes),
+              : new PipelineBatchSource(validation, parts.validation().size(), config.output()),
           out);
       if (epochs.isEmpty()) {
         throw new IllegalStateException("training in " + out + " was stopped before its first"
@@ -195,12 +196,21 @@ public final class TrainJob {
     DataSet evaluated = test ? parts.test() : parts.validation();
     ModelOutputs outputs = ModelOutputs.of(model, evaluated, part, s.batchSize(), s.workers());
     skipped.add(part, evaluated.size(), outputs.skipped());
-    boolean classes = s.task() == TaskKind.CLASSIFICATION;
+    if (s.task() == TaskKind.MULTILABEL && s.head().thresholds().tune()) {
+      ModelOutputs validation = test ? ModelOutputs.of(model, parts.validation(), "validation",
+          s.batchSize(), s.workers()) : outputs;
+      model.decideAt(Evaluator.tuneLabels(validation, data.classNames().size()));
+      LOG.info("label thresholds tuned on {} validation samples: {}", validation.ids().size(),
+          model.config().thresholds());
+    }
     TestPredictionCsv.write(s.out().resolve(TestPredictionCsv.FILE), outputs,
-        classes ? data.classNames() : List.of());
+        model.config().output());
     EvaluationReport report;
-    if (classes) {
+    if (s.task() == TaskKind.CLASSIFICATION) {
       report = Evaluator.classification(part, outputs, data.classNames());
+    } else if (s.task() == TaskKind.MULTILABEL) {
+      report = Evaluator.multiLabel(part, outputs, data.classNames(),
+          model.config().thresholds());
     } else {
       RankScale scale = Evaluator.rankScale(data);
       RankThresholds thresholds = null;
