@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         + " in its own folder OUT/NAME (an ordinary 'train --out' folder: report, evaluate and"
         + " explain work on it), and compares them: per run the parameters (total and trained),"
         + " forward FLOPs per image, training time, images/s, peak memory and the test numbers,"
-        + " the best marked; each accuracy's 95 % Wilson interval and McNemar's test for every two"
+        + " the best marked; each accuracy's 95 %% Wilson interval and McNemar's test for every two"
         + " runs on their paired answers (exact binomial below 25 discordant images, else"
         + " chi-square with continuity correction); and the same test images explained by every"
         + " run, with the pointing game where --boxes are given. Writes OUT/compare/comparison.json and OUT/compare/index.html. Head-only runs"

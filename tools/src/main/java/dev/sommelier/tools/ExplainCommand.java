@@ -50,7 +50,7 @@ import picocli.CommandLine;
       "  sommelier explain --model runs/shapes/model --images a.png b.png \\",
       "      --class circle --method gradcam++ --layer conv_pw_12_relu \\",
       "      --out explained --json",
-      "  sommelier explain --model runs/shapes/model --images photo.jpg --method fusion \\",
+      "  sommelier explain --model runs/shapes/model --images a.jpg --method fusion \\",
       "      --layer conv_pw_5_relu,conv_pw_11_relu,conv_pw_13_relu --out explained",
       "  sommelier explain --config explain.yaml --images photo.jpg --top 2",
       "",

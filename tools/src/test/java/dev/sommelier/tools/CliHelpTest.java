@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.train.OptimizerKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,6 +51,24 @@ class CliHelpTest {
       assertTrue(r.err().contains("Try 'sommelier " + c.getCommandName() + " --help'"), r.err());
       assertEquals("", r.out());
     }));
+  }
+
+  /**
+   * A bare {@code %} in a description is a format error that picocli reports on its own stderr,
+   * not the command's, and then prints the text unformatted.
+   */
+  @Test
+  void everyHelpTextFormatsWithoutPicocliWarnings() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      Stream.concat(Stream.of(Sommelier.commandLine()), commands())
+          .forEach(CommandLine::getUsageMessage);
+    } finally {
+      System.setErr(original);
+    }
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8));
   }
 
   /** Every option that takes a value and may be left out says what it is when left out. */
