@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's multi-label commands end to end through the launcher on 80 drawn images of three
  * shapes: {@code train --csv-labels --head multilabel --thresholds tune}, {@code evaluate}, {@code
- * predict} and {@code explain}, each checked by the files and JSON it writes (the plumbing, not
- * the accuracy: two epochs).
+ * predict} and {@code explain} (one label asked for, then each image's present labels), each
+ * checked by the files and JSON it writes (the plumbing, not the accuracy: two epochs).
  */
 class MultiLabelCommandsTest {
 
@@ -29,16 +29,16 @@ class MultiLabelCommandsTest {
   @Test
   void trainEvaluatePredictAndExplainAMultiLabelModel() throws Exception {
     Path data = tmp.resolve("parts");
-    new MultiShapeImages(3, 80, 24, 7).writeTo(data);
+    new MultiShapeImages(3, 80, 32, 7).writeTo(data);
     Path csv = data.resolve(MultiShapeImages.CSV);
     Path runDir = tmp.resolve("run");
     Path model = runDir.resolve("model");
 
     CliRun train = CliRun.of("train", "--csv-labels", csv.toString(), "--head", "multilabel",
-        "--backbone", "simple_cnn:blocks=2,width=8", "--input-size", "24", "--split", "6:2:2", "--scope", "all",
-        "--optimizer", "adam", "--lr", "0.003", "--thresholds", "tune",
-        "--positive-weights", "1,2,1", "--epochs", "2", "--batch", "8", "--workers", "2",
-        "--seed", "3", "--out", runDir.toString(), "--json");
+        "--split", "6:2:2", "--backbone", "mobilenet_v1:alpha=0.25", "--weights", "imagenet",
+        "--thresholds", "tune", "--positive-weights", "1,2,1", "--input-size", "32",
+        "--epochs", "2", "--batch", "8", "--workers", "2", "--seed", "3",
+        "--out", runDir.toString(), "--json");
     assertEquals(0, train.exit(), train.err());
     JsonNode t = train.json();
     JsonNode trainLabels = t.at("/evaluation/labels");
@@ -103,6 +103,23 @@ class MultiLabelCommandsTest {
     assertTrue(maps.get(0).get("target").asText().contains("'ring'"), maps.toString());
     assertTrue(Files.isRegularFile(Path.of(maps.get(0).get("overlay").asText())));
     assertTrue(Files.isRegularFile(tmp.resolve("explained/contact-sheet.png")));
+
+    CliRun present = CliRun.of("explain", "--model", model.toString(), "--images",
+        data.resolve("img_0000.png").toString(), "--out", tmp.resolve("present").toString(),
+        "--json");
+    assertEquals(0, present.exit(), present.err());
+    JsonNode image = present.json().at("/images/0");
+    List<String> labels = new ArrayList<>();
+    JsonNode predicted = p.get(0);
+    predicted.get("labels").forEach(l -> labels.add(l.asText()));
+    if (labels.isEmpty()) {
+      labels.add(predicted.get("classes").get(0).get("name").asText());
+    }
+    assertEquals(labels.size(), image.get("explanations").size(), image.toString());
+    for (JsonNode m : image.get("explanations")) {
+      String target = m.get("target").asText();
+      assertTrue(labels.stream().anyMatch(l -> target.contains("'" + l + "'")), target);
+    }
   }
 
   private static List<String> names(JsonNode labels) {

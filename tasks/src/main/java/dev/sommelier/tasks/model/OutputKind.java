@@ -52,6 +52,14 @@ public sealed interface OutputKind permits ClassesOutput, ValueOutput, LabelsOut
   CamTarget defaultCamTarget();
 
   /**
+   * The outputs an explanation without a stated target explains in an image whose output row is
+   * {@code row}, in order of probability: the {@code top} most probable classes, the value, or the
+   * labels at or over their thresholds, filled up with the most probable others to at least
+   * {@code top}.
+   */
+  int[] explained(float[] row, int top);
+
+  /**
    * Checks that {@code target} can be explained on this output.
    *
    * @throws IllegalArgumentException saying why not

@@ -80,6 +80,11 @@ public record ValueOutput() implements OutputKind {
   }
 
   @Override
+  public int[] explained(float[] row, int top) {
+    return new int[] {0};
+  }
+
+  @Override
   public void check(CamTarget target) {
     target.check(false, width());
   }
