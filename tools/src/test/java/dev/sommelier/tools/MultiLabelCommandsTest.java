@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.tasks.data.synthetic.MultiShapeImages;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's multi-label commands end to end through the launcher on 80 drawn images of three
  * shapes: {@code train --csv-labels --head multilabel --thresholds tune}, {@code evaluate}, {@code
  * predict} and {@code explain} (one label asked for, then each image's present labels), each
- * checked by the files and JSON it writes (the plumbing, not the accuracy: two epochs).
+ * checked by the files and JSON it writes (the report's precision-recall plot among them; the
+ * plumbing, not the accuracy: two epochs).
  */
 class MultiLabelCommandsTest {
 
@@ -56,7 +60,13 @@ class MultiLabelCommandsTest {
       assertTrue(stored > 0 && stored < 1, "tuned threshold " + stored);
       assertEquals(stored, trainLabels.get("labels").get(j).get("threshold").asDouble(), 1e-6);
     }
-    assertTrue(Files.isRegularFile(runDir.resolve("report/index.html")));
+    Path curves = runDir.resolve("report/precision-recall.png");
+    BufferedImage plot = ImageIO.read(curves.toFile());
+    assertEquals(560, plot.getWidth(), "the precision-recall plot decodes at its size");
+    String page = Files.readString(runDir.resolve("report/index.html"));
+    assertTrue(page.contains("data:image/png;base64,"
+        + Base64.getEncoder().encodeToString(Files.readAllBytes(curves))), "the page embeds it");
+    assertTrue(page.contains("Precision-recall per label"), "its caption");
 
     CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--csv-labels",
         csv.toString(), "--part", "test", "--workers", "2", "--out",
