@@ -57,6 +57,11 @@ public record ClassesOutput(List<String> classNames) implements OutputKind {
   }
 
   @Override
+  public String metricTitle() {
+    return "accuracy";
+  }
+
+  @Override
   public RunningMetric metric() {
     int k = width();
     return new RunningMetric() {

@@ -78,6 +78,11 @@ public record LabelsOutput(List<String> labelNames, List<Float> thresholds) impl
   }
 
   @Override
+  public String metricTitle() {
+    return "micro F1";
+  }
+
+  @Override
   public RunningMetric metric() {
     int k = width();
     return new RunningMetric() {

@@ -42,6 +42,9 @@ public sealed interface OutputKind permits ClassesOutput, ValueOutput, LabelsOut
   /** The training metric's name in logs and {@code epochs.csv}: {@code accuracy}, ... */
   String metricName();
 
+  /** The training metric as people read it: {@code accuracy}, {@code MAE}, {@code micro F1}. */
+  String metricTitle();
+
   /** A fresh running metric. */
   RunningMetric metric();
 

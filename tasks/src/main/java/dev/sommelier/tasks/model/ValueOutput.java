@@ -44,6 +44,11 @@ public record ValueOutput() implements OutputKind {
   }
 
   @Override
+  public String metricTitle() {
+    return "MAE";
+  }
+
+  @Override
   public RunningMetric metric() {
     return new RunningMetric() {
       private double sum;
