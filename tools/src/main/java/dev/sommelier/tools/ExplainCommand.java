@@ -82,11 +82,14 @@ final class ExplainCommand implements Callable<Integer> {
   String layer;
 
   @Option(names = "--class", paramLabel = "NAME",
-      description = "Explain this class in every image (default: the most probable class).")
+      description = "Explain this class (of a multi-label model: this label) in every image"
+          + " (default: the most probable class; for a multi-label model each label at or over"
+          + " its threshold).")
   String className;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "1",
-      description = "Explain each image's K most probable classes (default: ${DEFAULT-VALUE}).")
+      description = "Explain each image's K most probable classes (a multi-label model: at"
+          + " least K, and every label at or over its threshold) (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Option(names = "--method", paramLabel = "NAME", defaultValue = "gradcam",

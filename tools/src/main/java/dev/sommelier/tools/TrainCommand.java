@@ -311,7 +311,8 @@ final class TrainCommand implements Callable<Integer> {
         r.settings().get("backbone"), r.settings().get("inputSize"), r.settings().get("inputSize"),
         r.settings().get("head"), r.split().get("train"), r.epochs().size(), r.bestEpoch(),
         r.trainImagesPerSecond(), r.seconds());
-    String metric = r.evaluation().classification() != null ? "accuracy" : "MAE";
+    String metric = r.evaluation().classification() != null ? "accuracy"
+        : r.evaluation().labels() != null ? "micro F1" : "MAE";
     o.printf(Locale.ROOT, "Last epoch: loss %.4f, %s %.4f; validation loss %.4f, %s %.4f%n",
         last.loss(), metric, last.metric(), last.valLoss(), metric, last.valMetric());
     EvaluationText.print(o, r.evaluation());

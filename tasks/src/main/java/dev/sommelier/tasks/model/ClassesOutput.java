@@ -2,6 +2,7 @@ package dev.sommelier.tasks.model;
 
 import dev.sommelier.heads.OutputFunction;
 import dev.sommelier.tasks.data.pipeline.Batch;
+import dev.sommelier.tasks.eval.ClassProbability;
 import dev.sommelier.tasks.eval.PredictionDecoder;
 import dev.sommelier.tasks.explain.CamTarget;
 import dev.sommelier.tasks.predict.Prediction;
@@ -56,6 +57,11 @@ public record ClassesOutput(List<String> classNames) implements OutputKind {
   }
 
   @Override
+  public String metricTitle() {
+    return "accuracy";
+  }
+
+  @Override
   public RunningMetric metric() {
     int k = width();
     return new RunningMetric() {
@@ -90,6 +96,12 @@ public record ClassesOutput(List<String> classNames) implements OutputKind {
   @Override
   public CamTarget defaultCamTarget() {
     return CamTarget.predictedClass();
+  }
+
+  @Override
+  public int[] explained(float[] row, int top) {
+    return PredictionDecoder.decode(row, classNames).stream().limit(Math.max(1, top))
+        .mapToInt(ClassProbability::index).toArray();
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Any number of k labels (sigmoid): a 0/1 target per label, micro F1 at the decision thresholds,
  * predictions with every label's probability and the labels at or over their threshold, and the
- * most probable label's logit explained by default (a chosen label's logit with {@link
+ * most probable label's logit explained by default; an explanation job explains each label at or
+ * over its threshold ({@link #explained}; a chosen label's logit with {@link
  * CamTarget#classLogit}).
  *
  * @param labelNames label names in index order
@@ -77,6 +78,11 @@ public record LabelsOutput(List<String> labelNames, List<Float> thresholds) impl
   }
 
   @Override
+  public String metricTitle() {
+    return "micro F1";
+  }
+
+  @Override
   public RunningMetric metric() {
     int k = width();
     return new RunningMetric() {
@@ -118,16 +124,30 @@ public record LabelsOutput(List<String> labelNames, List<Float> thresholds) impl
     List<ClassProbability> all = PredictionDecoder.decode(row, labelNames);
     List<ClassProbability> chosen = new ArrayList<>();
     for (ClassProbability p : all) {
-      if (p.probability() >= thresholds.get(p.index())) {
+      if (present(p)) {
         chosen.add(p);
       }
     }
     return Prediction.ofLabels(id, all, chosen);
   }
 
+  private boolean present(ClassProbability p) {
+    return p.probability() >= thresholds.get(p.index());
+  }
+
   @Override
   public CamTarget defaultCamTarget() {
     return CamTarget.predictedClass();
+  }
+
+  @Override
+  public int[] explained(float[] row, int top) {
+    List<ClassProbability> ranked = PredictionDecoder.decode(row, labelNames);
+    long present = ranked.stream().filter(this::present).count();
+    int[] absentRank = {0};
+    return ranked.stream()
+        .filter(c -> present(c) || absentRank[0]++ < Math.max(1, top) - present)
+        .mapToInt(ClassProbability::index).toArray();
   }
 
   @Override

@@ -42,6 +42,9 @@ public sealed interface OutputKind permits ClassesOutput, ValueOutput, LabelsOut
   /** The training metric's name in logs and {@code epochs.csv}: {@code accuracy}, ... */
   String metricName();
 
+  /** The training metric as people read it: {@code accuracy}, {@code MAE}, {@code micro F1}. */
+  String metricTitle();
+
   /** A fresh running metric. */
   RunningMetric metric();
 
@@ -50,6 +53,14 @@ public sealed interface OutputKind permits ClassesOutput, ValueOutput, LabelsOut
 
   /** What an explanation without a stated target explains. */
   CamTarget defaultCamTarget();
+
+  /**
+   * The outputs an explanation without a stated target explains in an image whose output row is
+   * {@code row}, in order of probability: the {@code top} most probable classes, the value, or the
+   * labels at or over their thresholds, filled up with the most probable others to at least
+   * {@code top}.
+   */
+  int[] explained(float[] row, int top);
 
   /**
    * Checks that {@code target} can be explained on this output.

@@ -44,6 +44,11 @@ public record ValueOutput() implements OutputKind {
   }
 
   @Override
+  public String metricTitle() {
+    return "MAE";
+  }
+
+  @Override
   public RunningMetric metric() {
     return new RunningMetric() {
       private double sum;
@@ -77,6 +82,11 @@ public record ValueOutput() implements OutputKind {
   @Override
   public CamTarget defaultCamTarget() {
     return CamTarget.value(true);
+  }
+
+  @Override
+  public int[] explained(float[] row, int top) {
+    return new int[] {0};
   }
 
   @Override

@@ -20,6 +20,10 @@ import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.CamTarget;
 import dev.sommelier.tasks.jobs.evaluate.EvaluateJob;
 import dev.sommelier.tasks.jobs.evaluate.EvaluateSettings;
+import dev.sommelier.tasks.jobs.explain.ExplainJob;
+import dev.sommelier.tasks.jobs.explain.ExplainResult;
+import dev.sommelier.tasks.jobs.explain.ExplainSettings;
+import dev.sommelier.tasks.jobs.explain.ExplainedImage;
 import dev.sommelier.tasks.jobs.train.HeadOptions;
 import dev.sommelier.tasks.jobs.train.LabelThresholds;
 import dev.sommelier.tasks.jobs.train.TrainJob;
@@ -168,6 +172,31 @@ class MultiLabelJobsTest {
             prediction.labels().contains(c), c.toString());
       }
     }
+  }
+
+  @Test
+  void explainWithoutAClassMapsEachPredictedLabelOrTheMostProbableWhenNoneIsPresent()
+      throws Exception {
+    List<MultiShapeImages.Drawn> some = drawn.subList(IMAGES - 12, IMAGES);
+    ExplainResult r = new ExplainJob(ExplainSettings.builder(trained.model(),
+        some.stream().map(MultiShapeImages.Drawn::file).toList(), tmp.resolve("explained"))
+        .build()).run();
+    assertEquals(some.size(), r.images().size());
+    int maps = 0;
+    try (Predictor p = Predictor.load(trained.model(), Device.CPU)) {
+      for (ExplainedImage e : r.images()) {
+        Prediction prediction = p.predict(Path.of(e.file()));
+        List<String> expected = prediction.labels().isEmpty()
+            ? List.of(prediction.classes().get(0).name())
+            : prediction.labels().stream().map(ClassProbability::name).toList();
+        List<String> targets = e.explanations().stream()
+            .map(x -> x.target().replaceAll(".*'(.*)'.*", "$1")).toList();
+        assertEquals(Set.copyOf(expected), Set.copyOf(targets), e.file());
+        assertEquals(expected.size(), targets.size(), e.file());
+        maps += targets.size();
+      }
+    }
+    assertTrue(maps > some.size(), "some image has several labels: " + maps + " maps");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.sommelier.tools.gui;
 
-import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.BatchEnd;
 import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.TrainingRun;
@@ -61,7 +60,6 @@ final class CompareTask implements GuiJob {
     private int index;
     private int count;
     private String name;
-    private String metric;
     private TrainingProgress progress;
 
     Relay(Consumer<JobEvent> events) {
@@ -73,7 +71,6 @@ final class CompareTask implements GuiJob {
       index = i;
       count = n;
       name = run.name();
-      metric = run.settings().task() == TaskKind.CLASSIFICATION ? "accuracy" : "MAE";
       events.accept(new JobEvent.Log("Run " + (i + 1) + " of " + n + ": " + run.name() + " ("
           + run.settings().backbone() + ")" + (finishedEarlier
               ? " finished earlier in " + run.settings().out() + ", not run again" : "")));
@@ -84,7 +81,8 @@ final class CompareTask implements GuiJob {
 
     @Override
     public void onTrainingStart(TrainingRun r) {
-      progress = new TrainingProgress(r.config().totalEpochs(), System.nanoTime(), metric);
+      progress = new TrainingProgress(r.config().totalEpochs(), System.nanoTime(),
+          r.model().config().output().metricTitle());
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.sommelier.tools.gui;
 import dev.sommelier.tasks.jobs.train.TrainJob;
 import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
-import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.BatchEnd;
 import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.TrainingListener;
@@ -74,7 +73,7 @@ final class TrainTask implements GuiJob {
     @Override
     public void onTrainingStart(TrainingRun r) {
       progress = new TrainingProgress(r.config().totalEpochs(), System.nanoTime(),
-          settings.task() == TaskKind.CLASSIFICATION ? "accuracy" : "MAE");
+          r.model().config().output().metricTitle());
       int done = r.history().size();
       events.accept(new JobEvent.Log("Training " + r.config().totalEpochs() + " epochs"
           + (done > 0 ? ", resuming after epoch " + done : "")));

@@ -19,7 +19,8 @@ final class TrainingProgress {
   /**
    * @param totalEpochs epochs over all phases
    * @param startNanos {@link System#nanoTime()} when training started
-   * @param metric {@code accuracy} or {@code MAE}, for epoch lines
+   * @param metric the output kind's metric title ({@code accuracy}, {@code MAE}, {@code micro
+   *     F1}), for epoch lines
    */
   TrainingProgress(int totalEpochs, long startNanos, String metric) {
     this.totalEpochs = totalEpochs;

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * The report of a training run: reads the folder {@code sommelier train --out DIR} wrote and
  * writes {@code DIR/report/index.html}, one self-contained page (inline CSS, images embedded),
  * with its plots beside it as PNGs: {@code training-curves.png}, then {@code confusion-matrix.png}
- * for classification, or {@code predicted-vs-true.png} and, for ranks, {@code rank-errors.png} for
- * regression. The picture of augmented training images ({@code DIR/augmented-samples.png}) and
+ * for classification, {@code precision-recall.png} for labels, or {@code predicted-vs-true.png}
+ * and, for ranks, {@code rank-errors.png} for regression. The picture of augmented training images ({@code DIR/augmented-samples.png}) and
  * Grad-CAM contact sheets in {@code DIR/explain} are shown too. Every file is written
  * atomically; writing again replaces them.
  *
@@ -83,6 +83,7 @@ public final class RunReport {
         metric.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + metric.substring(1),
         r.bestEpoch()));
     if (run.labels()) {
+      plots.add(PrecisionRecallChart.figure(e.labels(), e.part()));
       return plots;
     }
     if (run.classification()) {

@@ -20,9 +20,10 @@ import java.util.Objects;
  * @param layer the layer to explain; null for the method's default (the backbone's Grad-CAM
  *     layer; for LayerCAM fusion a comma-separated list)
  * @param method how the map is made ({@link dev.sommelier.tasks.explain.ExplainMethods})
- * @param className the class to explain in every image; null to explain the {@code top} most
- *     probable classes of each image
- * @param top how many of each image's most probable classes to explain (classification only)
+ * @param className the class (or label) to explain in every image; null to explain the {@code
+ *     top} most probable classes of each image (of a multi-label model: each label at or over its
+ *     threshold, and at least the {@code top} most probable)
+ * @param top how many of each image's most probable classes to explain (not for a regressor)
  * @param batchSize images per batch
  * @param deletionSteps steps of the deletion metric (each removes {@code 1/steps} of the pixels)
  * @param seed seeds the random order of the deletion metric's baseline

@@ -1,6 +1,5 @@
 package dev.sommelier.tasks.jobs.explain;
 
-import dev.sommelier.tasks.eval.PredictionDecoder;
 import dev.sommelier.tasks.explain.CamMap;
 import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
@@ -16,9 +15,10 @@ import java.util.Map;
 
 /**
  * The maps of a batch for each image's own targets. The first run explains the named class, each
- * image's predicted class or a regressor's value, and brings the model's outputs; for the classes
- * ranked second and lower, the images that share a class are explained together (one run per
- * distinct class at each rank).
+ * image's predicted class or a regressor's value, and brings the model's outputs; the output kind
+ * then says which outputs each image's explanation covers ({@link OutputKind#explained}: the top
+ * classes, a multi-label image's present labels), and the images that need a class the first run
+ * did not map are explained together (one run per such class).
  */
 final class TargetMaps {
 
@@ -26,7 +26,8 @@ final class TargetMaps {
    * A batch's maps.
    *
    * @param outputs per image the model's outputs (class probabilities, or the value)
-   * @param columns per image the explained class indices (0 for a value), best first
+   * @param columns per image the explained class indices (0 for a value), best first; images may
+   *     have different numbers
    * @param maps per image one map per column
    */
   record Batch(float[][] outputs, int[][] columns, CamMap[][] maps) {}
@@ -58,7 +59,8 @@ final class TargetMaps {
    *
    * @param pixels the images at the model's input size, HWC floats in [0, 255] ({@link
    *     ModelInput#pixels})
-   * @param fixedClass the class to explain in every image, or -1 for each image's {@code top}
+   * @param fixedClass the class to explain in every image, or -1 for each image's own ({@link
+   *     OutputKind#explained} with {@code top})
    */
   Batch explain(float[] pixels, int n, int fixedClass, int top) {
     float[] x = ModelInput.preprocessed(model, pixels);
@@ -66,39 +68,36 @@ final class TargetMaps {
     CamTarget first = fixedClass >= 0 ? CamTarget.classLogit(fixedClass)
         : output.defaultCamTarget();
     List<CamResult> firsts = explainer.explain(x, n, first);
-    // A value has one output: one rank.
-    int ranks = fixedClass < 0 ? Math.min(top, output.width()) : 1;
     float[][] outputs = new float[n][];
-    int[][] columns = new int[n][ranks];
-    CamMap[][] maps = new CamMap[n][ranks];
+    int[][] columns = new int[n][];
+    CamMap[][] maps = new CamMap[n][];
+    // Per class the (image, rank) pairs the first run did not map.
+    Map<Integer, List<int[]>> missing = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       CamResult r = firsts.get(i);
       outputs[i] = r.prediction();
-      maps[i][0] = r.map();
-      columns[i][0] = Math.max(0, r.classIndex());
-      if (ranks > 1) {
-        int[] ranked = PredictionDecoder.decode(outputs[i], model.config().classes()).stream()
-            .mapToInt(c -> c.index()).toArray();
-        System.arraycopy(ranked, 1, columns[i], 1, ranks - 1);
+      columns[i] = fixedClass >= 0 ? new int[] {fixedClass} : output.explained(outputs[i], top);
+      maps[i] = new CamMap[columns[i].length];
+      for (int rank = 0; rank < columns[i].length; rank++) {
+        if (columns[i][rank] == Math.max(0, r.classIndex())) {
+          maps[i][rank] = r.map();
+        } else {
+          missing.computeIfAbsent(columns[i][rank], c -> new ArrayList<>())
+              .add(new int[] {i, rank});
+        }
       }
     }
     int per = x.length / n;
-    for (int rank = 1; rank < ranks; rank++) {
-      Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
-        byClass.computeIfAbsent(columns[i][rank], c -> new ArrayList<>()).add(i);
+    for (Map.Entry<Integer, List<int[]>> g : missing.entrySet()) {
+      List<int[]> members = g.getValue();
+      float[] sub = new float[members.size() * per];
+      for (int j = 0; j < members.size(); j++) {
+        System.arraycopy(x, members.get(j)[0] * per, sub, j * per, per);
       }
-      for (Map.Entry<Integer, List<Integer>> g : byClass.entrySet()) {
-        List<Integer> members = g.getValue();
-        float[] sub = new float[members.size() * per];
-        for (int j = 0; j < members.size(); j++) {
-          System.arraycopy(x, members.get(j) * per, sub, j * per, per);
-        }
-        List<CamResult> got =
-            explainer.explain(sub, members.size(), CamTarget.classLogit(g.getKey()));
-        for (int j = 0; j < members.size(); j++) {
-          maps[members.get(j)][rank] = got.get(j).map();
-        }
+      List<CamResult> got =
+          explainer.explain(sub, members.size(), CamTarget.classLogit(g.getKey()));
+      for (int j = 0; j < members.size(); j++) {
+        maps[members.get(j)[0]][members.get(j)[1]] = got.get(j).map();
       }
     }
     return new Batch(outputs, columns, maps);
