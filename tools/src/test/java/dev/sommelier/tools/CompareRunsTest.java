@@ -111,6 +111,16 @@ class CompareRunsTest {
     assertTrue(e.getMessage().contains("unknown training scope 'everything'"), e.getMessage());
   }
 
+  @Test
+  void multiLabelRunsAreRefusedWithWhatToDoInstead() throws Exception {
+    Path labels = Files.writeString(tmp.resolve("labels.csv"), "file,labels\na.png,worn|leaking\n");
+    CliRun r = CliRun.of("compare", "--csv-labels", labels.toString(), "--backbones",
+        "pixels,simple_cnn", "--out", tmp.resolve("out").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("multi-label runs (pixels) are not compared yet"), r.err());
+    assertTrue(Files.notExists(tmp.resolve("out").resolve("pixels")), "nothing trained");
+  }
+
   private List<PlannedRun> planned(String... args) {
     CompareCommand compare = new CompareCommand();
     String[] all = new String[args.length + 4];

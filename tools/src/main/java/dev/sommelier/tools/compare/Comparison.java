@@ -12,6 +12,7 @@ import dev.sommelier.tasks.jobs.JobJson;
 import dev.sommelier.tasks.jobs.train.TrainJob;
 import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
+import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.FeatureFolder;
 import dev.sommelier.tasks.train.FeatureUse;
@@ -178,6 +179,11 @@ public final class Comparison {
           + runs.size());
     }
     TrainSettings first = runs.get(0).settings();
+    if (first.task() == TaskKind.MULTILABEL) {
+      throw new IllegalArgumentException("compare ranks classifiers and regressors; multi-label runs"
+          + " (" + runs.get(0).name() + ") are not compared yet: train them one by one with"
+          + " 'sommelier train' and read each run's report");
+    }
     List<String> names = new ArrayList<>();
     for (PlannedRun r : runs) {
       TrainSettings s = r.settings();
