@@ -18,6 +18,15 @@ public final class ExplainMethods {
     return List.copyOf(all);
   }
 
+  /**
+   * The methods whose cost is one run per batch (every method but SmoothGrad and Integrated
+   * Gradients, which take one run per noisy copy or path step), in the order of {@link #all()}.
+   */
+  public static List<ExplainMethod> cheap() {
+    return all().stream()
+        .filter(m -> !(m instanceof PixelMethod p) || p.points() == 1).toList();
+  }
+
   /** The command-line names, in the order of {@link #all()}. */
   public static List<String> labels() {
     return all().stream().map(ExplainMethod::label).toList();
