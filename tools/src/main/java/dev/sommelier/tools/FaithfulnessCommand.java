@@ -65,7 +65,7 @@ final class FaithfulnessCommand implements Callable<Integer> {
       converter = ExplainCommand.MethodConverter.class,
       description = "Methods to compare (default: every method with one run per batch:"
           + " gradcam, gradcam++, xgradcam, hirescam, layercam, eigencam, fusion, saliency;"
-          + " smoothgrad and integrated-gradients cost 25 and 32 runs).")
+          + " scorecam, smoothgrad and integrated-gradients cost a run per channel, 25 and 32).")
   List<ExplainMethod> methods;
 
   @Option(names = "--layer", paramLabel = "NAME",
