@@ -97,7 +97,8 @@ final class ExplainCommand implements Callable<Integer> {
       description = "How the map is made (default: ${DEFAULT-VALUE}): gradcam, gradcam++,"
           + " xgradcam (channel weights from gradients); hirescam, layercam (a weight per"
           + " position; layercam works at early layers); eigencam (first principal component,"
-          + " no gradients); fusion (LayerCAM over several layers, finer maps); saliency,"
+          + " no gradients); fusion (LayerCAM over several layers, finer maps); scorecam (one"
+          + " forward pass per channel of the layer, no gradients); saliency,"
           + " smoothgrad (25 noisy copies), integrated-gradients (32 steps from black)"
           + " (pixel gradients, one run per 64 points).")
   ExplainMethod method;

@@ -9,13 +9,27 @@ public final class ExplainMethods {
 
   private ExplainMethods() {}
 
-  /** All methods: the single-layer CAMs, LayerCAM fusion, then the pixel-gradient methods. */
+  /**
+   * All methods: the single-layer CAMs, LayerCAM fusion, Score-CAM, then the pixel-gradient
+   * methods.
+   */
   public static List<ExplainMethod> all() {
     List<ExplainMethod> all = new ArrayList<>(List.of(CamMethod.values()));
     all.add(FusedLayerCam.METHOD);
+    all.add(ScoreCam.METHOD);
     all.addAll(List.of(PixelMethod.SALIENCY, PixelMethod.SMOOTH_GRAD,
         PixelMethod.INTEGRATED_GRADIENTS));
     return List.copyOf(all);
+  }
+
+  /**
+   * The methods whose cost is one run per batch (every method but Score-CAM, SmoothGrad and
+   * Integrated Gradients, which take one run per channel, noisy copy or path step), in the order
+   * of {@link #all()}.
+   */
+  public static List<ExplainMethod> cheap() {
+    return all().stream().filter(m -> m != ScoreCam.METHOD)
+        .filter(m -> !(m instanceof PixelMethod p) || p.points() == 1).toList();
   }
 
   /** The command-line names, in the order of {@link #all()}. */

@@ -93,6 +93,55 @@ final class LayerFetcher {
     }
   }
 
+  /**
+   * A forward run only: the layers' activations, the target scores and the predictions of {@code
+   * n} preprocessed images, without gradients (each fetch's {@code gradients} is null).
+   */
+  List<LayerFetch> forward(float[] images, int n, CamTarget target) {
+    int k = model.head().outputs();
+    model.config().output().check(target);
+    int size = model.config().inputSize();
+    TargetGraph g = graph(TargetGraph.Kind.of(target));
+    float[] rows = target.selector(n, k);
+    try (TFloat32 x = Tensors.of(Shape.of(n, size, size, 3), images);
+        TFloat32 selector = rows == null ? null : Tensors.of(Shape.of(n, k), rows)) {
+      Session.Runner runner = model.runtime().session().runner().feed(model.input(), x);
+      if (selector != null) {
+        runner.feed(g.selector(), selector);
+      }
+      layers.forEach(runner::fetch);
+      try (Result r = runner.fetch(g.scores()).fetch(model.output().prediction()).run()) {
+        float[] scores = Tensors.values(r.get(layers.size()));
+        float[] predictions = Tensors.values(r.get(layers.size() + 1));
+        List<LayerFetch> out = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+          Shape s = layers.get(i).shape();
+          out.add(new LayerFetch(n, Math.toIntExact(s.get(1)), Math.toIntExact(s.get(2)),
+              Math.toIntExact(s.get(3)), Tensors.values(r.get(i)), null, scores, predictions,
+              k));
+        }
+        return out;
+      }
+    }
+  }
+
+  /**
+   * The target scores alone of {@code n} preprocessed images, each picked by its row of {@code
+   * rows} ({@code [n, outputs]}) from the head's logits or value ({@code kind} FED_SCORE) or
+   * probabilities (FED_PROBABILITY).
+   */
+  float[] scores(float[] images, int n, TargetGraph.Kind kind, float[] rows) {
+    int k = model.head().outputs();
+    int size = model.config().inputSize();
+    TargetGraph g = graph(kind);
+    try (TFloat32 x = Tensors.of(Shape.of(n, size, size, 3), images);
+        TFloat32 selector = Tensors.of(Shape.of(n, k), rows);
+        Result r = model.runtime().session().runner().feed(model.input(), x)
+            .feed(g.selector(), selector).fetch(g.scores()).run()) {
+      return Tensors.values(r.get(0));
+    }
+  }
+
   /** Whether layer {@code i} is the model's input, which is fed and so cannot be fetched. */
   private boolean isInput(int i) {
     return layers.get(i).op().name().equals(model.input().op().name());

@@ -15,7 +15,10 @@ class ExplainMethodsTest {
   @Test
   void everyMethodIsFoundByItsLabelAndWritesItsNameAsJson() throws Exception {
     assertEquals(List.of("gradcam", "gradcam++", "xgradcam", "hirescam", "layercam", "eigencam",
-        "fusion", "saliency", "smoothgrad", "integrated-gradients"), ExplainMethods.labels());
+        "fusion", "scorecam", "saliency", "smoothgrad", "integrated-gradients"),
+        ExplainMethods.labels());
+    assertEquals(List.of("gradcam", "gradcam++", "xgradcam", "hirescam", "layercam", "eigencam",
+        "fusion", "saliency"), ExplainMethods.cheap().stream().map(ExplainMethod::label).toList());
     ObjectMapper json = new ObjectMapper();
     for (ExplainMethod m : ExplainMethods.all()) {
       assertSame(m, ExplainMethods.named(m.label().toUpperCase()));

@@ -113,7 +113,8 @@ public final class DeletionMetric {
     return bits >= 0 ? bits : bits ^ Integer.MAX_VALUE;
   }
 
-  private static int[] shuffled(int n, long seed) {
+  /** The pixel indices {@code 0 .. n-1} in a seeded random order. */
+  static int[] shuffled(int n, long seed) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
