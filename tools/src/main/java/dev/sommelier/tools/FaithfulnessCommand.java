@@ -41,9 +41,9 @@ import picocli.CommandLine.Spec;
         + " explained. Writes OUT/faithfulness.json and OUT/faithfulness.html.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sommelier faithfulness --model runs/logos/model --images logos/test --out faith",
-      "  sommelier faithfulness --model runs/logos/model --images logos/test \\",
-      "      --boxes logos/boxes.csv --methods gradcam,layercam,fusion,smoothgrad --out faith"
+      "  sommelier faithfulness --model runs/logos/model --images test/ --out faith",
+      "  sommelier faithfulness --model runs/logos/model --images test/ \\",
+      "      --boxes test/boxes.csv --methods gradcam,layercam,fusion --out faith"
     })
 final class FaithfulnessCommand implements Callable<Integer> {
 
@@ -74,7 +74,8 @@ final class FaithfulnessCommand implements Callable<Integer> {
 
   @Option(names = "--boxes", paramLabel = "CSV",
       description = "Object boxes (path,x0,y0,x1,y1 or path,x,y,width,height; pixels, paths"
-          + " relative to the CSV) for the pointing game and the energy in the box.")
+          + " relative to the CSV) for the pointing game and the energy in the box (default:"
+          + " none, those columns are left out).")
   Path boxes;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "10",

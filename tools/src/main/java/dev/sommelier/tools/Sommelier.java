@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
       "      --part test --out eval",
       "  sommelier predict --model runs/shapes/model --out predictions photo.jpg",
       "  sommelier explain --model runs/shapes/model --images photo.jpg --out explained",
-      "  sommelier faithfulness --model runs/shapes/model --images data/test --out faith",
+      "  sommelier faithfulness --model runs/shapes/model --images test/ --out faith",
       "  sommelier gui",
       "  sommelier report --run runs/shapes",
       "  sommelier <command> --help",
