@@ -64,4 +64,37 @@ class RoadFillTest {
     }
     return r;
   }
+
+  /**
+   * On a grid large enough for the coarse start: a linear ramp is its own weighted neighbour
+   * mean away from the image's edges, so large holes inside it are filled with the ramp itself
+   * (to the solver's tolerance); and an image removed whole takes
+   * its mean.
+   */
+  @Test
+  void largeHolesInARampAreFilledWithTheRampAndAWholeRemovalWithTheMean() {
+    int h = 96;
+    int w = 80;
+    float[] ramp = new float[h * w];
+    boolean[] hole = new boolean[h * w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        ramp[y * w + x] = 20 + 1.5f * x + 0.75f * y;
+        hole[y * w + x] = Math.hypot(x - 40, y - 50) < 30 || (x > 5 && x < 20 && y > 3 && y < 90);
+      }
+    }
+    float[] filled = RoadFill.fill(ramp, h, w, 1, hole);
+    for (int p = 0; p < h * w; p++) {
+      assertEquals(ramp[p], filled[p], 0.05, "pixel " + p);
+    }
+    boolean[] all = new boolean[h * w];
+    java.util.Arrays.fill(all, true);
+    double mean = 0;
+    for (float v : ramp) {
+      mean += v / ramp.length;
+    }
+    for (float v : RoadFill.fill(ramp, h, w, 1, all)) {
+      assertEquals(mean, v, 1e-3);
+    }
+  }
 }
