@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,7 @@ public final class FaithfulnessJob {
     List<Tally> tallies = new ArrayList<>();
     long[] forward = new long[1];
     int[] counts = new int[2];
+    long begun = System.nanoTime();
     List<SkippedImage> skipped;
     try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device())) {
       for (ExplainMethod m : s.methods()) {
@@ -129,6 +131,9 @@ public final class FaithfulnessJob {
               t.energy += Double.isNaN(share) ? 0 : share;
             }
           }
+          LOG.info("faithfulness: {} measured on {} images ({} of {} methods, {} s in all)",
+              t.method.label(), counts[0], tallies.indexOf(t) + 1, tallies.size(),
+              String.format(Locale.ROOT, "%.0f", (System.nanoTime() - begun) / 1e9));
         }
         counts[1] += (int) batch.stream().filter(b -> !boxes.of(b.file()).isEmpty()).count();
       });
