@@ -33,7 +33,8 @@ class TrainDefaultsTest {
   private static final Set<String> NO_FIXED_DEFAULT = Set.of("--class-names", "--folder",
       "--split-folders", "--filenames", "--csv-classes", "--csv-values", "--cifar-classes",
       "--cifar-values", "--save-config", "--out", "--json", "--task", "--split", "--input-size",
-      "--head", "--hidden", "--dropout", "--pooling", "--fine-tune", "--workers");
+      "--head", "--hidden", "--dropout", "--pooling", "--fine-tune", "--workers", "--csv-labels",
+      "--positive-weights", "--thresholds");
 
   private static final TrainSettings BUILDERS =
       TrainSettings.builder(DataSource.folder(Path.of("d")), Path.of("o")).build();
