@@ -68,7 +68,7 @@ public final class BackboneRegistry {
    * @param inputSize square input size, or 0 for the backbone's default
    */
   public Backbone create(String qualifiedName, int inputSize) {
-    BackboneProvider p = get(name(qualifiedName));
+    BackboneProvider p = providerOf(qualifiedName);
     return p.create(inputSize > 0 ? inputSize : p.defaultInputSize(), options(qualifiedName));
   }
 
@@ -80,8 +80,17 @@ public final class BackboneRegistry {
    * @throws IllegalArgumentException for an unknown backbone or a bad option
    */
   public boolean hasImageNetWeights(String qualifiedName) {
-    BackboneProvider p = get(name(qualifiedName));
+    BackboneProvider p = providerOf(qualifiedName);
     return p.imageNetFiles(p.defaultInputSize(), options(qualifiedName)).isPresent();
+  }
+
+  /**
+   * The provider of a backbone written with or without options ({@code mobilenet_v1:alpha=0.5}).
+   *
+   * @throws IllegalArgumentException listing the known names
+   */
+  public BackboneProvider providerOf(String qualifiedName) {
+    return get(name(qualifiedName));
   }
 
   private static String name(String qualifiedName) {

@@ -37,7 +37,6 @@ final class ChannelWeights {
   static double[] gradCamPlusPlus(LayerFetch f, int b) {
     int c = f.channels();
     int positions = f.positions();
-    float[] a = f.activations();
     float[] g = f.gradients();
     int base = b * f.imageSize();
     double[] sumA = activationSums(f, b);

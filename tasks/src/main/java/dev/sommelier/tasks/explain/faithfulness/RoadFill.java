@@ -79,8 +79,13 @@ public final class RoadFill {
         }
       }
     }
+    // the removed neighbours' unknown indices, or -1: the same system matrix for every channel
+    int[] inner = new int[m * 8];
+    for (int k = 0; k < inner.length; k++) {
+      inner[k] = neighbour[k] >= 0 ? index[neighbour[k]] : -1;
+    }
     for (int c = 0; c < channels; c++) {
-      double[] solved = solve(pixels, channels, c, index, diagonal, neighbour, weight,
+      double[] solved = solve(pixels, channels, c, index, diagonal, neighbour, inner, weight,
           coarseGuess(pixels, height, width, channels, c, removed, unknown, m));
       for (int i = 0; i < m; i++) {
         out[unknown[i] * channels + c] = (float) solved[i];
@@ -94,7 +99,7 @@ public final class RoadFill {
    * pixel {@code i} is the weighted mean of its neighbours.
    */
   private static double[] solve(float[] pixels, int channels, int c, int[] index,
-      double[] diagonal, int[] neighbour, double[] weight, double[] start) {
+      double[] diagonal, int[] neighbour, int[] inner, double[] weight, double[] start) {
     int m = diagonal.length;
     double[] b = new double[m];
     for (int i = 0; i < m; i++) {
@@ -107,10 +112,6 @@ public final class RoadFill {
     }
     double[] x = start;
     double[] r = b.clone();
-    int[] inner = new int[m * 8];
-    for (int k = 0; k < inner.length; k++) {
-      inner[k] = neighbour[k] >= 0 ? index[neighbour[k]] : -1;
-    }
     double[] product = new double[m];
     multiply(x, inner, diagonal, weight, product);
     for (int i = 0; i < m; i++) {

@@ -137,8 +137,7 @@ public record TrainSettings(
    * @throws IllegalArgumentException for an unknown backbone, listing the known ones
    */
   public static int defaultInputSize(String backbone) {
-    String name = backbone.contains(":") ? backbone.substring(0, backbone.indexOf(':')) : backbone;
-    return BackboneRegistry.load().get(name.strip()).trainingInputSize();
+    return BackboneRegistry.load().providerOf(backbone).trainingInputSize();
   }
 
   /**
