@@ -1,31 +1,26 @@
 package dev.sommelier.tools.gui;
 
+import static dev.sommelier.tools.gui.WindowDriver.find;
+import static dev.sommelier.tools.gui.WindowDriver.onEdt;
+import static dev.sommelier.tools.gui.WindowDriver.screenshot;
+import static dev.sommelier.tools.gui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Frame;
-import java.awt.Graphics2D;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JTable;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -40,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("gui")
 class GuiCompareWindowTest {
-
-  private static final Path SCREENSHOTS = Path.of("target", "gui-screenshots");
-  private static final long TIMEOUT_MS = 180_000;
 
   @TempDir Path tmp;
 
@@ -102,49 +94,5 @@ class GuiCompareWindowTest {
     String log = onEdt(() -> find(frame, "log", JTextComponent.class).getText());
     assertTrue(log.contains("simple_cnn: Epoch 30/30: loss "), log);
     screenshot(frame, "compare.png");
-  }
-
-  private static void waitFor(Callable<Boolean> condition, String what) throws Exception {
-    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-    while (!onEdt(condition)) {
-      assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for " + what);
-      Thread.sleep(50);
-    }
-  }
-
-  /** Paints the window into target/gui-screenshots/{@code name}. */
-  private static void screenshot(JFrame frame, String name) throws Exception {
-    BufferedImage image = onEdt(() -> {
-      BufferedImage b = new BufferedImage(frame.getWidth(), frame.getHeight(),
-          BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = b.createGraphics();
-      frame.getRootPane().printAll(g);
-      g.dispose();
-      return b;
-    });
-    Files.createDirectories(SCREENSHOTS);
-    ImageIO.write(image, "png", SCREENSHOTS.resolve(name).toFile());
-  }
-
-  private static <T extends Component> T find(Container root, String name, Class<T> type) {
-    for (Component c : root.getComponents()) {
-      if (name.equals(c.getName()) && type.isInstance(c)) {
-        return type.cast(c);
-      }
-      if (c instanceof Container inner) {
-        try {
-          return find(inner, name, type);
-        } catch (AssertionError notThere) {
-          // look on
-        }
-      }
-    }
-    throw new AssertionError("no " + type.getSimpleName() + " named " + name);
-  }
-
-  private static <T> T onEdt(Callable<T> task) throws Exception {
-    FutureTask<T> f = new FutureTask<>(task);
-    SwingUtilities.invokeLater(f);
-    return f.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
 }

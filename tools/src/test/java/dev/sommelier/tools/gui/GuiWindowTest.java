@@ -1,24 +1,21 @@
 package dev.sommelier.tools.gui;
 
+import static dev.sommelier.tools.gui.WindowDriver.TIMEOUT_MS;
+import static dev.sommelier.tools.gui.WindowDriver.find;
+import static dev.sommelier.tools.gui.WindowDriver.onEdt;
+import static dev.sommelier.tools.gui.WindowDriver.screenshot;
+import static dev.sommelier.tools.gui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Frame;
-import java.awt.Graphics2D;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
@@ -42,9 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("gui")
 class GuiWindowTest {
-
-  private static final Path SCREENSHOTS = Path.of("target", "gui-screenshots");
-  private static final long TIMEOUT_MS = 180_000;
 
   @TempDir Path tmp;
 
@@ -183,14 +177,6 @@ class GuiWindowTest {
     waitFor(() -> find(frame, "start", AbstractButton.class).isEnabled(), "the job's end");
   }
 
-  private static void waitFor(Callable<Boolean> condition, String what) throws Exception {
-    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-    while (!onEdt(condition)) {
-      assertTrue(System.currentTimeMillis() < deadline, "timed out waiting for " + what);
-      Thread.sleep(100);
-    }
-  }
-
   private static JDialog awaitDialog() throws Exception {
     long deadline = System.currentTimeMillis() + TIMEOUT_MS;
     while (true) {
@@ -202,54 +188,5 @@ class GuiWindowTest {
       assertTrue(System.currentTimeMillis() < deadline, "no error dialog");
       Thread.sleep(100);
     }
-  }
-
-  /** Paints the window, and a dialog over it, into target/gui-screenshots/{@code name}. */
-  private static void screenshot(JFrame frame, String name) throws Exception {
-    BufferedImage image = onEdt(() -> {
-      BufferedImage b = new BufferedImage(frame.getWidth(), frame.getHeight(),
-          BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = b.createGraphics();
-      frame.getRootPane().printAll(g);
-      for (Window w : frame.getOwnedWindows()) {
-        if (w.isShowing() && w instanceof JDialog dialog) {
-          Graphics2D d = (Graphics2D) g.create(w.getX() - frame.getX(), w.getY() - frame.getY(),
-              w.getWidth(), w.getHeight());
-          dialog.getRootPane().printAll(d);
-          d.dispose();
-        }
-      }
-      g.dispose();
-      return b;
-    });
-    Files.createDirectories(SCREENSHOTS);
-    ImageIO.write(image, "png", SCREENSHOTS.resolve(name).toFile());
-  }
-
-  private static <T extends Component> T find(Container root, String name, Class<T> type) {
-    T found = findOrNull(root, name, type);
-    if (found == null) {
-      throw new AssertionError("no " + type.getSimpleName() + " named " + name);
-    }
-    return found;
-  }
-
-  private static <T extends Component> T findOrNull(Container root, String name, Class<T> type) {
-    for (Component c : root.getComponents()) {
-      if (name.equals(c.getName()) && type.isInstance(c)) {
-        return type.cast(c);
-      }
-      T found = c instanceof Container inner ? findOrNull(inner, name, type) : null;
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static <T> T onEdt(Callable<T> task) throws Exception {
-    FutureTask<T> f = new FutureTask<>(task);
-    SwingUtilities.invokeLater(f);
-    return f.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
 }
