@@ -25,13 +25,15 @@ public final class ModelRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRuntime.class);
 
   private final Device device;
+  private final MixedPrecision precision;
   private final Graph graph;
   private final Ops ops;
   private final VariableStore variables;
   private Session session;
 
-  private ModelRuntime(Device device, long seed) {
+  private ModelRuntime(Device device, MixedPrecision precision, long seed) {
     this.device = device;
+    this.precision = precision;
     this.graph = new Graph();
     this.ops = Ops.create(graph).withDevice(device.spec());
     this.variables = new VariableStore(ops, seed);
@@ -44,6 +46,16 @@ public final class ModelRuntime implements AutoCloseable {
    *     the devices it does see
    */
   public static ModelRuntime open(Device device, long seed) {
+    return open(device, seed, Precision.FP32);
+  }
+
+  /**
+   * Opens a runtime on {@code device} that computes in {@code precision} where the hardware has
+   * it (see {@link MixedPrecision}; the log says what was chosen and why).
+   *
+   * @throws IllegalArgumentException when the device is not one the runtime sees
+   */
+  public static ModelRuntime open(Device device, long seed, Precision precision) {
     if (seed == 0) {
       throw new IllegalArgumentException("seed must be non-zero (0 means 'random' to TensorFlow)");
     }
@@ -57,7 +69,11 @@ public final class ModelRuntime implements AutoCloseable {
                   : ""));
     }
     logStart(device, seen);
-    return new ModelRuntime(device, seed);
+    MixedPrecision resolved = MixedPrecision.resolve(precision, device);
+    if (precision != Precision.FP32) {
+      LOG.info("precision {}: {}", precision.key(), resolved.reason());
+    }
+    return new ModelRuntime(device, resolved, seed);
   }
 
   private static void logStart(Device device, List<DeviceInventory.DeviceInfo> seen) {
@@ -93,12 +109,18 @@ public final class ModelRuntime implements AutoCloseable {
     return device;
   }
 
+  /** The precision asked for and the one the graph computes in. */
+  public MixedPrecision precision() {
+    return precision;
+  }
+
   /** The session, opened (and its variables initialised) on first use. */
   public synchronized Session session() {
     if (session == null) {
       // Soft placement only lets kernels without a GPU implementation run on the CPU; the device
       // itself was checked in open().
-      ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
+      ConfigProto config =
+          precision.configure(ConfigProto.newBuilder().setAllowSoftPlacement(true)).build();
       session = new Session(graph, config);
       session.initialize();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sommelier.backbones.keras.KerasModelSources;
 import dev.sommelier.core.Device;
+import dev.sommelier.core.Precision;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.jobs.train.InitialWeights;
 import dev.sommelier.tools.config.ConfigPreprocessor;
@@ -53,6 +54,13 @@ public final class Cli {
   static final class DeviceConverter extends ParsingConverter<Device> {
     DeviceConverter() {
       super(Device::parse);
+    }
+  }
+
+  /** Converts {@code --precision} text with {@link Precision#parse}. */
+  public static final class PrecisionConverter extends ParsingConverter<Precision> {
+    public PrecisionConverter() {
+      super(Precision::parse);
     }
   }
 

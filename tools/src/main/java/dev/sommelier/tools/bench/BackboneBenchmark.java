@@ -4,6 +4,7 @@ import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
+import dev.sommelier.core.Precision;
 import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.Activation;
 import dev.sommelier.core.layers.LayerGraph;
@@ -68,17 +69,21 @@ public final class BackboneBenchmark {
     List<BackboneResult> results = new ArrayList<>();
     try (TFloat32 batch = randomBatch()) {
       for (Backbone backbone : built) {
-        results.add(measure(backbone, batch, matmul));
+        for (Precision precision : settings.precisions()) {
+          results.add(measure(backbone, precision, batch, matmul));
+        }
       }
     }
     return new BenchReport(
         settings.device().toString(), MATMUL_SIZE, matmul, BenchReport.FLOP_CONVENTION, results);
   }
 
-  private BackboneResult measure(Backbone backbone, TFloat32 batch, double matmulGflops) {
+  private BackboneResult measure(
+      Backbone backbone, Precision precision, TFloat32 batch, double matmulGflops) {
     String name = backbone.spec().qualifiedName();
     int size = settings.inputSize();
-    try (ModelRuntime rt = ModelRuntime.open(settings.device(), 1)) {
+    PeakMemory.reset();
+    try (ModelRuntime rt = ModelRuntime.open(settings.device(), 1, precision)) {
       LayerGraph g = LayerGraph.inference(rt);
       Placeholder<TFloat32> in = g.input("input_1", size, size, 3);
       Operand<TFloat32> features = backbone.build(g, in);
@@ -115,12 +120,13 @@ public final class BackboneBenchmark {
               }
             });
       }
-      BackboneResult r = BackboneResult.of(name, settings, settings.batch() / forwardSeconds,
-          settings.batch() / trainSeconds, settings.batch() / headSeconds, flops, matmulGflops);
+      BackboneResult r = BackboneResult.of(name, rt.precision().computeType(), settings,
+          settings.batch() / forwardSeconds, settings.batch() / trainSeconds,
+          settings.batch() / headSeconds, flops, matmulGflops, PeakMemory.bytes());
       LOG.info(String.format(Locale.ROOT,
-          "%s: forward %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul), "
+          "%s %s: forward %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul), "
               + "train %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul)",
-          name, r.forwardImagesPerSecond(), r.forwardGflops(), 100 * r.forwardRatio(),
+          name, r.precision(), r.forwardImagesPerSecond(), r.forwardGflops(), 100 * r.forwardRatio(),
           r.trainImagesPerSecond(), r.trainGflops(), 100 * r.trainRatio()));
       return r;
     }

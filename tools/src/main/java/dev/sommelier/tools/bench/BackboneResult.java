@@ -1,10 +1,14 @@
 package dev.sommelier.tools.bench;
 
+import java.util.OptionalLong;
+
 /**
  * What one backbone achieved. Training FLOPs count the backward pass as twice the forward pass,
  * so one training image costs {@code 3 * flopsPerImage}.
  *
  * @param name backbone with its options, as the registry takes it
+ * @param precision what the graph computed in: {@code float32}, or {@code bfloat16} /
+ *     {@code float16} under mixed precision
  * @param inputSize square input size in pixels
  * @param batch images per session run
  * @param forwardImagesPerSecond images per second through the backbone alone
@@ -20,9 +24,12 @@ package dev.sommelier.tools.bench;
  * @param trainRatio {@code trainGflops / matmulGflops}
  * @param headOnlyImagesPerSecond images per second of a head-only SGD step fed with backbone
  *     features computed once (what every epoch after the first costs when only the head trains)
+ * @param peakResidentBytes the process's peak resident memory while this backbone was built and
+ *     measured (reset before it), or null where the system does not report it
  */
 public record BackboneResult(
     String name,
+    String precision,
     int inputSize,
     int batch,
     double forwardImagesPerSecond,
@@ -33,7 +40,8 @@ public record BackboneResult(
     double matmulGflops,
     double forwardRatio,
     double trainRatio,
-    double headOnlyImagesPerSecond) {
+    double headOnlyImagesPerSecond,
+    Long peakResidentBytes) {
 
   /** Backward FLOPs per forward FLOP, the usual convention (gradients of inputs and weights). */
   public static final int BACKWARD_FACTOR = 2;
@@ -41,16 +49,19 @@ public record BackboneResult(
   /** Derives the rates and ratios from the measured throughputs. */
   static BackboneResult of(
       String name,
+      String precision,
       BenchSettings settings,
       double forwardImagesPerSecond,
       double trainImagesPerSecond,
       double headOnlyImagesPerSecond,
       long flopsPerImage,
-      double matmulGflops) {
+      double matmulGflops,
+      OptionalLong peakResidentBytes) {
     double forwardGflops = forwardImagesPerSecond * flopsPerImage / 1e9;
     double trainGflops = trainImagesPerSecond * flopsPerImage * (1 + BACKWARD_FACTOR) / 1e9;
     return new BackboneResult(
         name,
+        precision,
         settings.inputSize(),
         settings.batch(),
         forwardImagesPerSecond,
@@ -61,6 +72,7 @@ public record BackboneResult(
         matmulGflops,
         forwardGflops / matmulGflops,
         trainGflops / matmulGflops,
-        headOnlyImagesPerSecond);
+        headOnlyImagesPerSecond,
+        peakResidentBytes.isPresent() ? peakResidentBytes.getAsLong() : null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sommelier.tools.bench;
 
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.Precision;
 import dev.sommelier.tools.Cli;
 import dev.sommelier.tools.DeviceOption;
 import java.io.PrintWriter;
@@ -84,6 +85,17 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Timed runs of the 2048x2048 MatMul ceiling (default: ${DEFAULT-VALUE}).")
   int matmulRuns;
 
+  @Option(
+      names = "--precision",
+      paramLabel = "fp32|mixed",
+      split = ",",
+      defaultValue = "fp32,mixed",
+      converter = Cli.PrecisionConverter.class,
+      description = "Precisions to measure each backbone in, side by side; mixed is bfloat16 "
+          + "compute on a CPU with AVX512_BF16 or AMX, float16 on a GPU "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<Precision> precisions;
+
   @Mixin DeviceOption deviceOption;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -93,7 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     BenchSettings settings =
         new BenchSettings(
-            deviceOption.device(), inputSize, batch, warmup, runs, trainRuns, matmulRuns);
+            deviceOption.device(), inputSize, batch, warmup, runs, trainRuns, matmulRuns,
+            precisions);
     BenchReport report = new BackboneBenchmark(settings, BackboneRegistry.load()).run(backbones);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

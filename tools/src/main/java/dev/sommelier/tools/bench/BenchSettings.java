@@ -1,6 +1,8 @@
 package dev.sommelier.tools.bench;
 
 import dev.sommelier.core.Device;
+import dev.sommelier.core.Precision;
+import java.util.List;
 
 /**
  * What one benchmark run measures with.
@@ -11,14 +13,19 @@ import dev.sommelier.core.Device;
  * @param warmup untimed runs before each timed series (graph optimisation, allocator growth)
  * @param forwardRuns timed forward runs per backbone
  * @param trainRuns timed forward+backward runs per backbone
+ * @param precisions each backbone is measured once per precision, in this order
  * @param matmulRuns timed runs of the MatMul ceiling (each well under a second, so more of them
  *     than of the backbones keep host noise down)
  */
 public record BenchSettings(
     Device device, int inputSize, int batch, int warmup, int forwardRuns, int trainRuns,
-    int matmulRuns) {
+    int matmulRuns, List<Precision> precisions) {
 
   public BenchSettings {
+    if (precisions.isEmpty()) {
+      throw new IllegalArgumentException("at least one precision is needed");
+    }
+    precisions = List.copyOf(precisions);
     requireAtLeast("input size", inputSize, 1);
     requireAtLeast("batch", batch, 1);
     requireAtLeast("warm-up runs", warmup, 1);

@@ -17,6 +17,7 @@ import dev.sommelier.tasks.train.EpochResult;
 import dev.sommelier.tasks.train.FeatureFolder;
 import dev.sommelier.tasks.train.FeatureUse;
 import dev.sommelier.tasks.train.TrainingPhase;
+import dev.sommelier.tools.bench.PeakMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sommelier.core.Device;
+import dev.sommelier.core.Precision;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -44,6 +46,6 @@ class BenchCommandTest {
   @Test
   void settingsRejectZeroWarmup() {
     assertThrows(
-        IllegalArgumentException.class, () -> new BenchSettings(Device.CPU, 224, 32, 0, 5, 3, 10));
+        IllegalArgumentException.class, () -> new BenchSettings(Device.CPU, 224, 32, 0, 5, 3, 10, List.of(Precision.FP32)));
   }
 }

@@ -1,4 +1,4 @@
-package dev.sommelier.tools.compare;
+package dev.sommelier.tools.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * and everything else), reset before each run through {@code /proc/self/clear_refs} so that each
  * run's peak is its own. Where the files are missing (not Linux) there is no number.
  */
-final class PeakMemory {
+public final class PeakMemory {
 
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
@@ -18,7 +18,7 @@ final class PeakMemory {
   private PeakMemory() {}
 
   /** Starts a new peak at the current resident size, where the system allows it. */
-  static void reset() {
+  public static void reset() {
     try {
       Files.writeString(CLEAR_REFS, "5");
     } catch (IOException | UnsupportedOperationException e) {
@@ -27,7 +27,7 @@ final class PeakMemory {
   }
 
   /** The peak resident size in bytes since the last reset, or empty where it cannot be read. */
-  static OptionalLong bytes() {
+  public static OptionalLong bytes() {
     try {
       for (String line : Files.readAllLines(STATUS)) {
         if (line.startsWith("VmHWM:")) {
