@@ -2,6 +2,7 @@ package dev.sommelier.api;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
+import dev.sommelier.core.Precision;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.jobs.train.FineTune;
@@ -118,6 +119,15 @@ public final class Training {
   /** Where training runs (default the CPU). */
   public Training device(Device device) {
     return with(b -> b.device(device));
+  }
+
+  /**
+   * What training computes in (default {@link Precision#FP32}): {@link Precision#MIXED} is
+   * bfloat16 on a CPU with AVX512_BF16 or AMX, float16 on a GPU, float32 with a logged reason
+   * elsewhere. The saved model stays float32.
+   */
+  public Training precision(Precision precision) {
+    return with(b -> b.precision(precision));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sommelier.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sommelier.core.Precision;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.Pooling;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
@@ -216,6 +217,14 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin DeviceOption deviceOption;
 
+  @Option(names = "--precision", paramLabel = "fp32|mixed",
+      converter = Cli.PrecisionConverter.class,
+      description = "What the graph computes in: fp32, or mixed (bfloat16 on a CPU with"
+          + " AVX512_BF16 or AMX, float16 with dynamic loss scaling on a GPU; float32 with a"
+          + " logged reason elsewhere). Weights and the saved model stay float32"
+          + " (default: ${DEFAULT-VALUE}).")
+  Precision precision;
+
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "Output folder: model/, report.json, report/, epochs.csv,"
           + " test-predictions.csv, checkpoints/.")
@@ -265,7 +274,8 @@ final class TrainCommand implements Callable<Integer> {
         .preciseBn(preciseBn)
         .augmentation(augment)
         .patience(patience)
-        .device(deviceOption.device());
+        .device(deviceOption.device())
+        .precision(precision);
     if (split != null) {
       b.split(SplitRatios.parse(split));
     }

@@ -31,7 +31,8 @@ public final class TrainDefaults implements IDefaultValueProvider {
       Map.entry("--precise-bn", "preciseBn"),
       Map.entry("--augment", "augment"),
       Map.entry("--patience", "patience"),
-      Map.entry("--device", "device"));
+      Map.entry("--device", "device"),
+      Map.entry("--precision", "precision"));
 
   private static final TrainSettings DEFAULTS =
       TrainSettings.builder(DataSource.folder(Path.of("data")), Path.of("out")).build();

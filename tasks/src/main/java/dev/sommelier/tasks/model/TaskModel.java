@@ -5,6 +5,7 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
+import dev.sommelier.core.Precision;
 import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.heads.Head;
@@ -50,8 +51,19 @@ public final class TaskModel implements AutoCloseable {
    * @throws IllegalArgumentException for an unknown backbone, bad options or an unavailable device
    */
   public static TaskModel create(ModelConfig config, BackboneRegistry registry, Device device) {
+    return create(config, registry, device, Precision.FP32);
+  }
+
+  /**
+   * Builds the model's graph with freshly initialised (seeded) weights, computing in {@code
+   * precision} where the device has it.
+   *
+   * @throws IllegalArgumentException for an unknown backbone, bad options or an unavailable device
+   */
+  public static TaskModel create(
+      ModelConfig config, BackboneRegistry registry, Device device, Precision precision) {
     Backbone backbone = registry.create(config.backbone(), config.inputSize());
-    ModelRuntime runtime = ModelRuntime.open(device, config.seed());
+    ModelRuntime runtime = ModelRuntime.open(device, config.seed(), precision);
     try {
       return new TaskModel(config, backbone, runtime);
     } catch (RuntimeException e) {

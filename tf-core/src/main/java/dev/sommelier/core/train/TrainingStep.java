@@ -58,6 +58,22 @@ public final class TrainingStep {
       List<Op> extraUpdates,
       Optimizer optimizer,
       float learningRate) {
+    return build(runtime, loss, trained, extraUpdates, optimizer, learningRate,
+        runtime.precision().lossScaling() ? LossScale.DYNAMIC : null);
+  }
+
+  /**
+   * Builds the step, with {@code lossScale} (or null for none): float16 precision needs it, and
+   * the runtime's precision chooses it in the other overload.
+   */
+  static TrainingStep build(
+      ModelRuntime runtime,
+      Operand<TFloat32> loss,
+      List<ModelVariable> trained,
+      List<Op> extraUpdates,
+      Optimizer optimizer,
+      float learningRate,
+      LossScale lossScale) {
     if (trained.isEmpty()) {
       throw new IllegalArgumentException("nothing to train: the list of trained variables is empty");
     }
@@ -75,7 +91,11 @@ public final class TrainingStep {
 
     Graph graph = runtime.graph();
     Output<?>[] xs = trained.stream().map(v -> v.read().asOutput()).toArray(Output<?>[]::new);
-    Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
+    LossScale.Scaled scaled = lossScale == null ? null
+        : lossScale.differentiate(graph, runtime.ops(), store, loss, xs);
+    Output<?>[] grads = scaled == null ? graph.addGradients(loss.asOutput(), xs)
+        : scaled.gradients().stream().map(g -> g == null ? null : g.asOutput())
+            .toArray(Output<?>[]::new);
     List<String> unreached = new ArrayList<>();
     for (int i = 0; i < grads.length; i++) {
       if (grads[i] == null) {
@@ -99,11 +119,18 @@ public final class TrainingStep {
     for (int i = 0; i < grads.length; i++) {
       @SuppressWarnings("unchecked")
       Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+      if (scaled != null) {
+        // A step with a non-finite gradient is skipped: its updates, and the step count that
+        // depends on them, never run.
+        g = tf.switchCond(g, scaled.finite()).outputTrue();
+      }
       updates.add(optimizer.apply(tf, trained.get(i), g, lr.read(), step.read()));
     }
     Op applied = tf.withControlDependencies(updates).noOp();
-    Op target =
+    Op counted =
         tf.withControlDependencies(List.of(applied)).assignAdd(step.variable(), tf.constant(1f));
+    Op target = scaled == null ? counted
+        : tf.withControlDependencies(List.of(counted, scaled.updateScale())).noOp();
     Ops lrScope = runtime.ops().withSubScope("set_learning_rate");
     Operand<TFloat32> newLr = lrScope.placeholder(TFloat32.class);
     Op setLr = lrScope.assign(lr.variable(), newLr);

@@ -35,6 +35,7 @@ final class FeatureKey {
     StringBuilder d = new StringBuilder()
         .append("backbone=").append(s.backbone())
         .append("\ninputSize=").append(s.inputSize())
+        .append("\nprecision=").append(s.precision().key())
         .append("\npreprocessing=").append(preprocessing)
         .append("\nweights=").append(weights == null ? "none, seed " + s.seed() : file(weights))
         .append("\ntask=").append(s.task());

@@ -130,7 +130,7 @@ public final class TrainJob {
     ModelConfig config = new ModelConfig(s.backbone(), s.inputSize(),
         s.head().spec(s.task(), classes), data.classNames(), s.batchNorm(), s.seed(), own,
         s.head().thresholds().fixed(classes));
-    try (TaskModel model = TaskModel.create(config, registry, s.device());
+    try (TaskModel model = TaskModel.create(config, registry, s.device(), s.precision());
         BatchPipeline train = Pipelines.training(model, parts.train().samples(), s.batchSize(),
             s.augmentation(), s.seed(), s.workers());
         BatchPipeline validation = parts.validation().size() == 0 ? null

@@ -2,6 +2,7 @@ package dev.sommelier.tasks.jobs.train;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
+import dev.sommelier.core.Precision;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.tasks.data.augment.AugmentationConfig;
 import dev.sommelier.tasks.data.source.DataSource;
@@ -59,6 +60,9 @@ import java.util.Objects;
  * @param patience epochs without improvement before stopping early; 0 = never (default)
  * @param workers threads decoding and augmenting images (default: available processors)
  * @param device where the graph runs (default cpu)
+ * @param precision what the graph computes in (default fp32); mixed is bfloat16 on a CPU with
+ *     AVX512_BF16 or AMX and float16 with dynamic loss scaling on a GPU, float32 elsewhere (see
+ *     {@link dev.sommelier.core.MixedPrecision}); variables and the saved model stay float32
  * @param out the output folder: {@code model/}, {@code report.json}, {@code epochs.csv}, {@code
  *     checkpoints/}
  */
@@ -84,6 +88,7 @@ public record TrainSettings(
     int patience,
     int workers,
     Device device,
+    Precision precision,
     Path out) {
 
   /** Default split: 60% train, 40% validation. */
@@ -95,6 +100,7 @@ public record TrainSettings(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(augmentation, "augmentation");
     Objects.requireNonNull(backboneWeights, "backboneWeights");
+    Objects.requireNonNull(precision, "precision");
     if (data.presplit() != (split == null)) {
       throw new IllegalArgumentException(data.presplit()
           ? "the data come split in train/val/test folders; a split ratio does not apply"
@@ -183,6 +189,7 @@ public record TrainSettings(
     m.put("patience", patience);
     m.put("workers", workers);
     m.put("device", device.toString());
+    m.put("precision", precision.key());
     m.put("out", out.toString());
     return m;
   }
@@ -222,6 +229,7 @@ public record TrainSettings(
     private int patience;
     private int workers = Runtime.getRuntime().availableProcessors();
     private Device device = Device.CPU;
+    private Precision precision = Precision.FP32;
 
     private Builder(DataSource data, Path out) {
       this.data = Objects.requireNonNull(data, "data");
@@ -354,6 +362,12 @@ public record TrainSettings(
       return this;
     }
 
+    /** What the graph computes in (default fp32). */
+    public Builder precision(Precision precision) {
+      this.precision = precision;
+      return this;
+    }
+
     /**
      * The settings, with the defaults that depend on other settings filled in.
      *
@@ -367,7 +381,7 @@ public record TrainSettings(
       HeadOptions h = head != null ? head : HeadOptions.defaultFor(t);
       return new TrainSettings(data, t, s, seed, backbone, backboneWeights, size, h, optimizer,
           learningRate, schedule, epochs, batchSize, scope, fineTune, batchNorm, preciseBn,
-          augmentation, patience, workers, device, out);
+          augmentation, patience, workers, device, precision, out);
     }
   }
 }
