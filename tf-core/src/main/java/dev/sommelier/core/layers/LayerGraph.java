@@ -89,8 +89,8 @@ public final class LayerGraph {
     Shape kShape = Shape.of(kh, kw, cin, filters);
     ModelVariable kernel = weight(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
-    Operand<TFloat32> y =
-        tf.nn.conv2d(x, kernel.read(), List.of(1L, stride, stride, 1L), padding.name());
+    Operand<TFloat32> y = OddChannelPadding.conv2d(
+        runtime, tf, x, kernel.read(), cin, List.of(1L, stride, stride, 1L), padding.name());
     if (useBias) {
       y = tf.nn.biasAdd(y, weight(name, "bias", Shape.of(filters), Initializer.ZEROS, true).read());
     }
