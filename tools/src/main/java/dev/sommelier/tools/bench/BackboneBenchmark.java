@@ -2,6 +2,7 @@ package dev.sommelier.tools.bench;
 
 import dev.sommelier.backbones.Backbone;
 import dev.sommelier.backbones.BackboneRegistry;
+import dev.sommelier.core.MixedPrecision;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.Precision;
@@ -66,16 +67,29 @@ public final class BackboneBenchmark {
         .toList();
     double matmul = MatmulCeiling.gflops(
         settings.device(), MATMUL_SIZE, settings.warmup(), settings.matmulRuns());
+    boolean bf16 = settings.precisions().stream().anyMatch(
+        p -> MixedPrecision.resolve(p, settings.device()).computeType().equals("bfloat16"));
+    Double bf16Matmul = bf16 ? MatmulCeiling.bf16Gflops(
+        settings.device(), MATMUL_SIZE, settings.warmup(), settings.matmulRuns()) : null;
     List<BackboneResult> results = new ArrayList<>();
-    try (TFloat32 batch = randomBatch()) {
+    try (TFloat32 batch = randomBatch();
+        EndToEndTraining files =
+            settings.endToEndImages() > 0 ? EndToEndTraining.prepare(settings) : null) {
       for (Backbone backbone : built) {
         for (Precision precision : settings.precisions()) {
-          results.add(measure(backbone, precision, batch, matmul));
+          BackboneResult r = measure(backbone, precision, batch, matmul);
+          if (files != null) {
+            String name = backbone.spec().qualifiedName();
+            LOG.info("{} {}: end-to-end training from {} image files", name, r.precision(),
+                settings.endToEndImages());
+            r = r.withEndToEnd(files.imagesPerSecond(name, precision));
+          }
+          results.add(r);
         }
       }
     }
-    return new BenchReport(
-        settings.device().toString(), MATMUL_SIZE, matmul, BenchReport.FLOP_CONVENTION, results);
+    return new BenchReport(settings.device().toString(), MATMUL_SIZE, matmul, bf16Matmul,
+        BenchReport.FLOP_CONVENTION, results);
   }
 
   private BackboneResult measure(

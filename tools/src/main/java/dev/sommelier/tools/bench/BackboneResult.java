@@ -26,6 +26,8 @@ import java.util.OptionalLong;
  *     features computed once (what every epoch after the first costs when only the head trains)
  * @param peakResidentBytes the process's peak resident memory while this backbone was built and
  *     measured (reset before it), or null where the system does not report it
+ * @param endToEndTrainImagesPerSecond images per second of {@code train} reading image files
+ *     with its pipeline on (every layer trained), or null when not measured
  */
 public record BackboneResult(
     String name,
@@ -41,7 +43,8 @@ public record BackboneResult(
     double forwardRatio,
     double trainRatio,
     double headOnlyImagesPerSecond,
-    Long peakResidentBytes) {
+    Long peakResidentBytes,
+    Double endToEndTrainImagesPerSecond) {
 
   /** Backward FLOPs per forward FLOP, the usual convention (gradients of inputs and weights). */
   public static final int BACKWARD_FACTOR = 2;
@@ -73,6 +76,14 @@ public record BackboneResult(
         forwardGflops / matmulGflops,
         trainGflops / matmulGflops,
         headOnlyImagesPerSecond,
-        peakResidentBytes.isPresent() ? peakResidentBytes.getAsLong() : null);
+        peakResidentBytes.isPresent() ? peakResidentBytes.getAsLong() : null,
+        null);
+  }
+
+  /** This result with the end-to-end training rate. */
+  BackboneResult withEndToEnd(double imagesPerSecond) {
+    return new BackboneResult(name, precision, inputSize, batch, forwardImagesPerSecond,
+        trainImagesPerSecond, flopsPerImage, forwardGflops, trainGflops, matmulGflops,
+        forwardRatio, trainRatio, headOnlyImagesPerSecond, peakResidentBytes, imagesPerSecond);
   }
 }

@@ -20,12 +20,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measures forward and forward+backward images/s of backbones, the FLOP/s they "
-        + "reach, and the ratio to this machine's float32 MatMul rate measured in the same run.",
+    description = "Measures forward and forward+backward images/s of backbones in float32 and "
+        + "mixed precision side by side, the FLOP/s they reach, the ratio to this machine's "
+        + "float32 MatMul rate measured in the same run (and the bfloat16 rate where mixed is "
+        + "bfloat16), the peak resident memory of each measurement, and train's images/s from "
+        + "image files with the pipeline on.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  sommelier bench",
       "  sommelier bench --backbones mobilenet_v1 --batch 8 --warmup 1 --runs 2",
+      "  sommelier bench --precision mixed --end-to-end 0",
       "  sommelier bench --backbones resnet50,mobilenet_v1:alpha=0.5 \\",
       "      --input-size 160 --json",
       "",
@@ -96,6 +100,15 @@ public final class BenchCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   List<Precision> precisions;
 
+  @Option(
+      names = "--end-to-end",
+      paramLabel = "N",
+      defaultValue = "256",
+      description = "Also train each backbone for 2 epochs on N drawn image files, through the"
+          + " training pipeline, and report the second epoch's images/s; 0 skips it"
+          + " (default: ${DEFAULT-VALUE}).")
+  int endToEndImages;
+
   @Mixin DeviceOption deviceOption;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -106,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchSettings settings =
         new BenchSettings(
             deviceOption.device(), inputSize, batch, warmup, runs, trainRuns, matmulRuns,
-            precisions);
+            precisions, endToEndImages);
     BenchReport report = new BackboneBenchmark(settings, BackboneRegistry.load()).run(backbones);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -8,6 +8,8 @@ import java.util.List;
  * @param device the device every graph ran on
  * @param matmulSize side of the square float32 matrices of the ceiling measurement
  * @param matmulGflops the ceiling, in 10^9 FLOP/s
+ * @param bf16MatmulGflops the same product computed in bfloat16 (float32 variables cast), where
+ *     mixed precision is measured and the device has bfloat16; null otherwise
  * @param flopConvention how training FLOPs are counted
  * @param backbones one result per backbone, in the order asked for
  */
@@ -15,6 +17,7 @@ public record BenchReport(
     String device,
     int matmulSize,
     double matmulGflops,
+    Double bf16MatmulGflops,
     String flopConvention,
     List<BackboneResult> backbones) {
 

@@ -14,12 +14,14 @@ import java.util.List;
  * @param forwardRuns timed forward runs per backbone
  * @param trainRuns timed forward+backward runs per backbone
  * @param precisions each backbone is measured once per precision, in this order
+ * @param endToEndImages drawn image files that {@code train} reads for the end-to-end rate; 0
+ *     skips that measurement
  * @param matmulRuns timed runs of the MatMul ceiling (each well under a second, so more of them
  *     than of the backbones keep host noise down)
  */
 public record BenchSettings(
     Device device, int inputSize, int batch, int warmup, int forwardRuns, int trainRuns,
-    int matmulRuns, List<Precision> precisions) {
+    int matmulRuns, List<Precision> precisions, int endToEndImages) {
 
   public BenchSettings {
     if (precisions.isEmpty()) {
@@ -32,6 +34,7 @@ public record BenchSettings(
     requireAtLeast("forward runs", forwardRuns, 1);
     requireAtLeast("training runs", trainRuns, 1);
     requireAtLeast("MatMul runs", matmulRuns, 1);
+    requireAtLeast("end-to-end images", endToEndImages, 0);
   }
 
   private static void requireAtLeast(String what, int value, int min) {
