@@ -41,6 +41,7 @@ public final class LayerGraph {
   private final List<LayerInfo> infos = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private final List<BatchNormStatistics> batchStatistics = new ArrayList<>();
+  private final FoldedBatchNorm folds = new FoldedBatchNorm();
   private long dropoutLayers;
 
   private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode) {
@@ -89,11 +90,15 @@ public final class LayerGraph {
     Shape kShape = Shape.of(kh, kw, cin, filters);
     ModelVariable kernel = weight(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
-    Operand<TFloat32> y = OddChannelPadding.conv2d(
-        runtime, tf, x, kernel.read(), cin, List.of(1L, stride, stride, 1L), padding.name());
-    if (useBias) {
-      y = tf.nn.biasAdd(y, weight(name, "bias", Shape.of(filters), Initializer.ZEROS, true).read());
+    List<Long> strides = List.of(1L, stride, stride, 1L);
+    Operand<TFloat32> y =
+        OddChannelPadding.conv2d(runtime, tf, x, kernel.read(), cin, strides, padding.name());
+    ModelVariable bias =
+        useBias ? weight(name, "bias", Shape.of(filters), Initializer.ZEROS, true) : null;
+    if (bias != null) {
+      y = tf.nn.biasAdd(y, bias.read());
     }
+    folds.remember(y, new FoldedBatchNorm.Conv(x, kernel, bias, strides, padding.name(), false, cin));
     return record(name, "Conv2D", y, 2 * kh * kw * cin * filters * spatial(y));
   }
 
@@ -105,12 +110,14 @@ public final class LayerGraph {
     ModelVariable kernel =
         weight(name, "depthwise_kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
-    Operand<TFloat32> y =
-        tf.nn.depthwiseConv2dNative(
-            x, kernel.read(), List.of(1L, stride, stride, 1L), padding.name());
-    if (useBias) {
-      y = tf.nn.biasAdd(y, weight(name, "bias", Shape.of(c), Initializer.ZEROS, true).read());
+    List<Long> strides = List.of(1L, stride, stride, 1L);
+    Operand<TFloat32> y = tf.nn.depthwiseConv2dNative(x, kernel.read(), strides, padding.name());
+    ModelVariable bias =
+        useBias ? weight(name, "bias", Shape.of(c), Initializer.ZEROS, true) : null;
+    if (bias != null) {
+      y = tf.nn.biasAdd(y, bias.read());
     }
+    folds.remember(y, new FoldedBatchNorm.Conv(x, kernel, bias, strides, padding.name(), true, c));
     return record(name, "DepthwiseConv2D", y, 2 * k * k * c * spatial(y));
   }
 
@@ -120,7 +127,8 @@ public final class LayerGraph {
    * batch's, adds the moving-average updates to {@link #updateOps()} and the batch statistics to
    * {@link #batchNormStatistics()}. TensorFlow's fused op normalises with the biased batch
    * variance but returns the unbiased one (Bessel-corrected), which the moving variance follows,
-   * as in Keras.
+   * as in Keras. On moving statistics after a convolution without bias it is folded into that
+   * convolution ({@link FoldedBatchNorm}).
    */
   public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x, float epsilon, float momentum) {
     Shape s = Shape.of(channels(x));
@@ -130,6 +138,11 @@ public final class LayerGraph {
     ModelVariable variance = weight(name, "moving_variance", s, Initializer.ONES, false);
     Ops tf = scope(name);
     boolean batchStats = training && batchNormMode == BatchNormMode.TRAINING;
+    FoldedBatchNorm.Conv conv = batchStats ? null : folds.producing(x);
+    if (conv != null) {
+      return record(name, "BatchNormalization",
+          FoldedBatchNorm.apply(runtime, tf, conv, gamma, beta, mean, variance, epsilon), 0);
+    }
     FusedBatchNorm<TFloat32, TFloat32> bn =
         tf.nn.fusedBatchNorm(
             x,
