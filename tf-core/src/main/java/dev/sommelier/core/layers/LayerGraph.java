@@ -25,6 +25,8 @@ import org.tensorflow.types.TInt64;
  * <p>One LayerGraph is one "tower": the inference tower (dropout off, moving batch-norm
  * statistics) or a training tower (dropout on, batch statistics when {@link BatchNormMode#TRAINING}).
  * Both towers of a model share the same variables through the runtime's {@link VariableStore}.
+ * A {@linkplain #frozen frozen} graph is an inference tower whose weights are constants, with batch
+ * normalizations folded into their convolutions.
  */
 public final class LayerGraph {
 
@@ -35,6 +37,7 @@ public final class LayerGraph {
   private final Ops towerRoot;
   private final boolean training;
   private final BatchNormMode batchNormMode;
+  private final FrozenWeights frozen;
   private final Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> preActivations = new LinkedHashMap<>();
   private final Map<String, int[]> paddings = new LinkedHashMap<>();
@@ -42,9 +45,12 @@ public final class LayerGraph {
   private final List<Op> updates = new ArrayList<>();
   private final List<BatchNormStatistics> batchStatistics = new ArrayList<>();
   private long dropoutLayers;
+  private Operand<TFloat32> foldedConvolution;
 
-  private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode) {
+  private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode,
+      FrozenWeights frozen) {
     this.runtime = runtime;
+    this.frozen = frozen;
     this.store = runtime.variables();
     this.training = training;
     this.batchNormMode = batchNormMode;
@@ -53,12 +59,22 @@ public final class LayerGraph {
 
   /** The inference tower: layers' ops sit at the graph root under their Keras names. */
   public static LayerGraph inference(ModelRuntime runtime) {
-    return new LayerGraph(runtime, false, BatchNormMode.FROZEN);
+    return new LayerGraph(runtime, false, BatchNormMode.FROZEN, null);
+  }
+
+  /**
+   * An inference tower for inference only: every weight is a constant from {@code weights} (no
+   * variables), and a batch normalization that {@code weights} folds leaves no op of its own: its
+   * convolution's output is the normalized one, recorded under the batch norm's name, and the
+   * convolution is no layer of this graph ({@link #foldedInto}).
+   */
+  public static LayerGraph frozen(ModelRuntime runtime, FrozenWeights weights) {
+    return new LayerGraph(runtime, false, BatchNormMode.FROZEN, weights);
   }
 
   /** A training tower under {@code training_tower/}, sharing the inference tower's variables. */
   public static LayerGraph training(ModelRuntime runtime, BatchNormMode batchNormMode) {
-    return new LayerGraph(runtime, true, batchNormMode);
+    return new LayerGraph(runtime, true, batchNormMode, null);
   }
 
   // ---------------------------------------------------------------- layers
@@ -87,14 +103,12 @@ public final class LayerGraph {
       boolean useBias) {
     long cin = channels(x);
     Shape kShape = Shape.of(kh, kw, cin, filters);
-    ModelVariable kernel = weight(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
-    Operand<TFloat32> y =
-        tf.nn.conv2d(x, kernel.read(), List.of(1L, stride, stride, 1L), padding.name());
-    if (useBias) {
-      y = tf.nn.biasAdd(y, weight(name, "bias", Shape.of(filters), Initializer.ZEROS, true).read());
-    }
-    return record(name, "Conv2D", y, 2 * kh * kw * cin * filters * spatial(y));
+    Operand<TFloat32> y = tf.nn.conv2d(
+        x, read(name, "kernel", kShape, Initializer.glorotFor(kShape), true),
+        List.of(1L, stride, stride, 1L), padding.name());
+    y = addBias(name, tf, y, useBias, filters);
+    return recordConvolution(name, "Conv2D", y, 2 * kh * kw * cin * filters * spatial(y));
   }
 
   /** Keras {@code DepthwiseConv2D((k, k), strides, padding, use_bias)}, depth multiplier 1. */
@@ -102,16 +116,12 @@ public final class LayerGraph {
       String name, Operand<TFloat32> x, long k, long stride, Padding padding, boolean useBias) {
     long c = channels(x);
     Shape kShape = Shape.of(k, k, c, 1);
-    ModelVariable kernel =
-        weight(name, "depthwise_kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
-    Operand<TFloat32> y =
-        tf.nn.depthwiseConv2dNative(
-            x, kernel.read(), List.of(1L, stride, stride, 1L), padding.name());
-    if (useBias) {
-      y = tf.nn.biasAdd(y, weight(name, "bias", Shape.of(c), Initializer.ZEROS, true).read());
-    }
-    return record(name, "DepthwiseConv2D", y, 2 * k * k * c * spatial(y));
+    Operand<TFloat32> y = tf.nn.depthwiseConv2dNative(
+        x, read(name, "depthwise_kernel", kShape, Initializer.glorotFor(kShape), true),
+        List.of(1L, stride, stride, 1L), padding.name());
+    y = addBias(name, tf, y, useBias, c);
+    return recordConvolution(name, "DepthwiseConv2D", y, 2 * k * k * c * spatial(y));
   }
 
   /**
@@ -123,6 +133,9 @@ public final class LayerGraph {
    * as in Keras.
    */
   public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x, float epsilon, float momentum) {
+    if (frozen != null) {
+      return frozenBatchNorm(name, x, epsilon);
+    }
     Shape s = Shape.of(channels(x));
     ModelVariable gamma = weight(name, "gamma", s, Initializer.ONES, true);
     ModelVariable beta = weight(name, "beta", s, Initializer.ZEROS, true);
@@ -242,10 +255,10 @@ public final class LayerGraph {
       String name, Operand<TFloat32> x, long units, Activation activation) {
     long in = featureCount(x);
     Shape kShape = Shape.of(in, units);
-    ModelVariable kernel = weight(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
-    ModelVariable bias = weight(name, "bias", Shape.of(units), Initializer.ZEROS, true);
+    Operand<TFloat32> kernel = read(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
+    Operand<TFloat32> bias = read(name, "bias", Shape.of(units), Initializer.ZEROS, true);
     Ops tf = scope(name);
-    Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(x, kernel.read()), bias.read());
+    Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     preActivations.put(name, z);
     return record(name, "Dense", activation.apply(tf, z), 2 * in * units);
   }
@@ -273,6 +286,14 @@ public final class LayerGraph {
   public int[] paddingOf(String name) {
     int[] p = paddings.get(name);
     return p == null ? null : p.clone();
+  }
+
+  /**
+   * In a frozen graph, the batch-norm layer that convolution layer {@code name} is folded into
+   * (the convolution's own output is then no layer of the graph); null otherwise.
+   */
+  public String foldedInto(String name) {
+    return frozen == null ? null : frozen.foldedInto(name);
   }
 
   /** True when a layer {@code name} was built. */
@@ -312,6 +333,55 @@ public final class LayerGraph {
   private ModelVariable weight(
       String layer, String weight, Shape shape, Initializer init, boolean trainable) {
     return store.getOrCreate(layer, weight, shape, init, trainable);
+  }
+
+  /** Weight {@code layer/weight}: its variable's value, or in a frozen graph its constant. */
+  private Operand<TFloat32> read(
+      String layer, String weight, Shape shape, Initializer init, boolean trainable) {
+    return frozen != null ? frozen.constant(scope(layer), layer, weight, shape)
+        : weight(layer, weight, shape, init, trainable).read();
+  }
+
+  /** {@code y} plus the layer's bias when it has one, or when a batch norm is folded into it. */
+  private Operand<TFloat32> addBias(
+      String layer, Ops tf, Operand<TFloat32> y, boolean useBias, long channels) {
+    boolean folded = frozen != null && frozen.folds(layer);
+    return useBias || folded
+        ? tf.nn.biasAdd(y, read(layer, "bias", Shape.of(channels), Initializer.ZEROS, true)) : y;
+  }
+
+  /**
+   * Records a convolution, except one with a batch norm folded in: its output is kept for the
+   * batch-norm layer, which {@link #frozenBatchNorm} records next.
+   */
+  private Operand<TFloat32> recordConvolution(
+      String name, String type, Operand<TFloat32> y, long flops) {
+    if (frozen != null && frozen.folds(name)) {
+      foldedConvolution = y;
+      return y;
+    }
+    return record(name, type, y, flops);
+  }
+
+  /** A batch norm of constants, or the convolution that it is folded into. */
+  private Operand<TFloat32> frozenBatchNorm(String name, Operand<TFloat32> x, float epsilon) {
+    String conv = frozen.foldedFrom(name);
+    if (conv != null) {
+      if (x != foldedConvolution) {
+        throw new IllegalStateException("batch norm " + name + " is folded into " + conv
+            + ", but its input is not that layer's output: build the frozen graph exactly as"
+            + " the graph its weights were read from");
+      }
+      foldedConvolution = null;
+      return record(name, "BatchNormalization", x, 0);
+    }
+    Shape s = Shape.of(channels(x));
+    Ops tf = scope(name);
+    FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x,
+        frozen.constant(tf, name, "gamma", s), frozen.constant(tf, name, "beta", s),
+        frozen.constant(tf, name, "moving_mean", s), frozen.constant(tf, name, "moving_variance", s),
+        FusedBatchNorm.epsilon(epsilon), FusedBatchNorm.isTraining(false));
+    return record(name, "BatchNormalization", bn.y(), 0);
   }
 
   private <T extends Operand<TFloat32>> T record(String name, String type, T out, long flops) {
