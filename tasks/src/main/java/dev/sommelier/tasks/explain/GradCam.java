@@ -65,6 +65,11 @@ public final class GradCam {
   }
 
   private static String unknownLayer(TaskModel model, String layer, List<LayerInfo> maps) {
+    String folded = layer == null ? null : model.graph().foldedInto(layer);
+    if (folded != null) {
+      return "layer '" + layer + "' is folded into '" + folded + "' in the frozen inference graph:"
+          + " explain '" + folded + "', or open the model unfrozen (--no-frozen)";
+    }
     String what = model.graph().has(layer) ? "layer '" + layer + "' has no spatial output"
         : "no layer '" + layer + "'";
     List<String> names = maps.stream().map(LayerInfo::name).toList();

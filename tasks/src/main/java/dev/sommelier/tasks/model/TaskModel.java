@@ -5,7 +5,9 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.backbones.Preprocessing;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
+import dev.sommelier.core.Precision;
 import dev.sommelier.core.Tensors;
+import dev.sommelier.core.layers.FrozenWeights;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.heads.Head;
 import dev.sommelier.heads.HeadOutput;
@@ -32,12 +34,12 @@ public final class TaskModel implements AutoCloseable {
   private final Operand<TFloat32> features;
   private final HeadOutput output;
 
-  private TaskModel(ModelConfig config, Backbone backbone, ModelRuntime runtime) {
+  private TaskModel(ModelConfig config, Backbone backbone, ModelRuntime runtime, LayerGraph graph) {
     this.config = config;
     this.runtime = runtime;
     this.backbone = backbone;
     this.head = config.head().create();
-    this.graph = LayerGraph.inference(runtime);
+    this.graph = graph;
     int size = config.inputSize();
     this.input = graph.input("input_1", size, size, 3);
     this.features = backbone.build(graph, input);
@@ -50,12 +52,40 @@ public final class TaskModel implements AutoCloseable {
    * @throws IllegalArgumentException for an unknown backbone, bad options or an unavailable device
    */
   public static TaskModel create(ModelConfig config, BackboneRegistry registry, Device device) {
+    return create(config, registry, device, Precision.FP32);
+  }
+
+  /**
+   * As {@link #create(ModelConfig, BackboneRegistry, Device)}, computing in {@code precision}.
+   *
+   * @throws IllegalArgumentException for an unknown backbone, bad options or an unavailable device
+   */
+  public static TaskModel create(
+      ModelConfig config, BackboneRegistry registry, Device device, Precision precision) {
     Backbone backbone = registry.create(config.backbone(), config.inputSize());
-    ModelRuntime runtime = ModelRuntime.open(device, config.seed());
+    ModelRuntime runtime = ModelRuntime.open(device, config.seed(), precision);
     try {
-      return new TaskModel(config, backbone, runtime);
+      return new TaskModel(config, backbone, runtime, LayerGraph.inference(runtime));
     } catch (RuntimeException e) {
       runtime.close();
+      throw e;
+    }
+  }
+
+  /**
+   * This model for inference only, in a graph of its own on the same device: its weights, read
+   * now, as constants, each batch norm folded into its convolution ({@link FrozenWeights}), no
+   * variables and no training tower. It predicts and explains as this model does, within float
+   * rounding, but cannot be trained, saved or exported, and a folded convolution is no layer of
+   * its graph (its batch norm's layer is). This model stays open and unchanged; close both.
+   */
+  public TaskModel frozen(Precision precision) {
+    FrozenWeights weights = FrozenWeights.read(graph);
+    ModelRuntime frozen = ModelRuntime.open(runtime.device(), config.seed(), precision);
+    try {
+      return new TaskModel(config, backbone, frozen, LayerGraph.frozen(frozen, weights));
+    } catch (RuntimeException e) {
+      frozen.close();
       throw e;
     }
   }
