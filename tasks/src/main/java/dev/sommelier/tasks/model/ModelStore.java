@@ -31,6 +31,7 @@ public final class ModelStore {
 
   /** Writes {@code model} to {@code dir}, with {@code info} (training settings, data hash, ...). */
   public static void save(TaskModel model, Path dir, Map<String, Object> info) {
+    requireVariables(model, "save");
     Map<String, Object> all = new LinkedHashMap<>(info);
     all.put("tensorflow", TensorFlow.version());
     all.put("sommelier", versionOf(ModelStore.class));
@@ -118,9 +119,18 @@ public final class ModelStore {
    * (preprocessed, {@code [batch, size, size, 3]}), output {@code predictions}.
    */
   public static void exportSavedModel(TaskModel model, Path dir) {
+    requireVariables(model, "export");
     SavedModelExport.export(
         model.runtime(), dir, Map.of("image", model.input()),
         Map.of("predictions", model.output().prediction()));
+  }
+
+  private static void requireVariables(TaskModel model, String what) {
+    if (model.graph().isFrozen()) {
+      throw new IllegalArgumentException("cannot " + what + " a model frozen for inference (its"
+          + " weights are constants): " + what + " the model that ModelStore.load(dir, registry,"
+          + " device) opens, or the one it was frozen from");
+    }
   }
 
   private static String versionOf(Class<?> c) {

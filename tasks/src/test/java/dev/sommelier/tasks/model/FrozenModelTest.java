@@ -107,6 +107,9 @@ class FrozenModelTest {
       assertTrue(count(variables, "VariableV2") > 0);
       assertClose(expected, frozen.predict(x, 2), 1e-5, "frozen");
       assertClose(expected, variables.predict(x, 2), 0, "variables");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ModelStore.save(frozen, tmp.resolve("again"), Map.of()));
+      assertTrue(e.getMessage().contains("frozen for inference"), e.getMessage());
     }
   }
 

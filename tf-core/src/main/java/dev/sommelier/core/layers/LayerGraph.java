@@ -296,6 +296,11 @@ public final class LayerGraph {
     return frozen == null ? null : frozen.foldedInto(name);
   }
 
+  /** True for a {@linkplain #frozen frozen} graph: constant weights, no variables. */
+  public boolean isFrozen() {
+    return frozen != null;
+  }
+
   /** True when a layer {@code name} was built. */
   public boolean has(String name) {
     return outputs.containsKey(name);
