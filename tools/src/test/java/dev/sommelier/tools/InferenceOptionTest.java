@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParameterException;
 
-/** {@code --precision} and {@code --[no-]frozen} on the commands that open a model for inference. */
+/** {@code --precision} and {@code --[no-]frozen} on the commands that open a model to infer. */
 class InferenceOptionTest {
 
   private static final List<List<String>> COMMANDS = List.of(

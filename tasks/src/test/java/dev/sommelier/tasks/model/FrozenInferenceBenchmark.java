@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  * <p>Run: {@code java -cp ... dev.sommelier.tasks.model.FrozenInferenceBenchmark [backbone ...]}
  * (default {@code mobilenet_v1 resnet50}); system properties {@code size} (224), {@code batch}
  * (16), {@code rounds} (5), {@code precisions} (fp32,mixed), {@code gradcam} (true), {@code
- * alternate} (true; false runs every round of today's graph, then every round of the frozen one).
+ * alternate} (true; false runs every round of today's graph, then every round of the frozen one),
+ * {@code precisionsOnly} (false; true compares frozen float32 with frozen mixed instead).
  */
 public final class FrozenInferenceBenchmark {
 
@@ -45,6 +46,10 @@ public final class FrozenInferenceBenchmark {
     for (String backbone : backbones) {
       ModelConfig config = new ModelConfig(backbone, size, HeadSpec.softmax(10, Pooling.GAP, 0f),
           IntStream.range(0, 10).mapToObj(i -> "c" + i).toList(), BatchNormMode.FROZEN, 3);
+      if (Boolean.getBoolean("precisionsOnly")) {
+        comparePrecisions(backbone, config, rounds, batch);
+        continue;
+      }
       for (Precision p : precisions) {
         try (TaskModel today = TaskModel.create(config, BackboneRegistry.load(), Device.CPU, p)) {
           long t0 = System.nanoTime();
@@ -64,6 +69,23 @@ public final class FrozenInferenceBenchmark {
           }
         }
       }
+    }
+  }
+
+  /** Frozen float32 against frozen mixed, alternating: "today" is float32 in the line printed. */
+  private static void comparePrecisions(String backbone, ModelConfig config, int rounds,
+      int batch) {
+    try (TaskModel source = TaskModel.create(config, BackboneRegistry.load(), Device.CPU);
+        TaskModel fp32 = source.frozen(Precision.FP32);
+        TaskModel mixed = source.frozen(Precision.MIXED)) {
+      float[] x = images(source, batch);
+      compare(backbone, Precision.MIXED, "frozen fp32 vs mixed predict", rounds, batch,
+          () -> fp32.predict(x, batch), () -> mixed.predict(x, batch));
+      GradCam a = GradCam.of(fp32);
+      GradCam b = GradCam.of(mixed);
+      compare(backbone, Precision.MIXED, "frozen fp32 vs mixed gradcam", rounds, batch,
+          () -> a.explain(x, batch, CamTarget.predictedClass(), CamMethod.GRAD_CAM),
+          () -> b.explain(x, batch, CamTarget.predictedClass(), CamMethod.GRAD_CAM));
     }
   }
 

@@ -384,7 +384,8 @@ public final class LayerGraph {
     Ops tf = scope(name);
     FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x,
         frozen.constant(tf, name, "gamma", s), frozen.constant(tf, name, "beta", s),
-        frozen.constant(tf, name, "moving_mean", s), frozen.constant(tf, name, "moving_variance", s),
+        frozen.constant(tf, name, "moving_mean", s),
+        frozen.constant(tf, name, "moving_variance", s),
         FusedBatchNorm.epsilon(epsilon), FusedBatchNorm.isTraining(false));
     return record(name, "BatchNormalization", bn.y(), 0);
   }
