@@ -2,6 +2,7 @@ package dev.sommelier.api;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.tasks.data.source.DataSource;
+import dev.sommelier.tasks.model.InferenceOptions;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.predict.Predictor;
 import java.nio.file.Path;
@@ -34,14 +35,14 @@ public final class Sommelier {
   }
 
   /**
-   * Loads the model directory {@code modelDir} with {@code options}: the device and the largest
-   * image decoded.
+   * Loads the model directory {@code modelDir} with {@code options}: the device, the largest
+   * image decoded, the precision and whether the graph is frozen.
    *
    * @throws IllegalArgumentException when the folder holds no model, or the device is not there
    */
   public static ImageModel load(Path modelDir, LoadOptions options) {
-    Predictor predictor =
-        new Predictor(ModelStore.load(modelDir, BackboneRegistry.load(), options.device()));
+    Predictor predictor = new Predictor(ModelStore.load(modelDir, BackboneRegistry.load(),
+        options.device(), new InferenceOptions(options.precision(), options.frozen())));
     return new ImageModel(predictor, options.maxPixels());
   }
 

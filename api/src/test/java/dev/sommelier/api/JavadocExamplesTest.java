@@ -31,7 +31,8 @@ class JavadocExamplesTest {
       Pattern.compile("<pre>\\{@code\\n(.*?)\\n \\* }</pre>", Pattern.DOTALL);
   private static final Pattern README_CODE = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final List<String> IMPORTS = List.of("dev.sommelier.api.*",
-      "dev.sommelier.core.Device", "dev.sommelier.tasks.predict.*",
+      "dev.sommelier.core.Device", "dev.sommelier.core.Precision",
+      "dev.sommelier.tasks.predict.*",
       "dev.sommelier.tasks.jobs.train.*", "dev.sommelier.tasks.train.OptimizerKind",
       "java.io.File", "java.nio.file.Files", "java.nio.file.Path", "javax.imageio.ImageIO");
 

@@ -76,6 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin DeviceOption deviceOption;
 
+  @Mixin InferenceOption inference;
+
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "Output folder for evaluation.json.")
   Path out;
@@ -89,7 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
         .part(EvaluateSettings.Part.parse(part))
         .seed(seed)
         .batchSize(batch)
-        .device(deviceOption.device());
+        .device(deviceOption.device())
+        .inference(inference.options());
     if (split != null) {
       b.split(SplitRatios.parse(split));
     }

@@ -118,6 +118,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin DeviceOption deviceOption;
 
+  @Mixin InferenceOption inference;
+
   @Option(names = "--json", description = "Print the result as JSON instead of a summary.")
   boolean json;
 
@@ -125,7 +127,8 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ExplainResult r = new ExplainJob(ExplainSettings.builder(model, images, out)
         .layer(layer).method(method).className(className).top(top).batchSize(batch)
-        .deletionSteps(deletionSteps).seed(seed).device(deviceOption.device()).build()).run();
+        .deletionSteps(deletionSteps).seed(seed).device(deviceOption.device())
+        .inference(inference.options()).build()).run();
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(o, JobJson.tree(r));

@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
       "      incoming/ more/a.png",
       "  sommelier predict --model runs/cucumbers/model --out predictions \\",
       "      @list.txt --json",
+      "  sommelier predict --model runs/shapes/model --out predictions \\",
+      "      --precision mixed data/test",
       "  sommelier predict --config predict.yaml --batch 8 photo.jpg",
       "",
       "A folder stands for its jpg, jpeg, png, bmp and gif files, in it and in its sub-folders;"
@@ -71,6 +73,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin DeviceOption deviceOption;
 
+  @Mixin InferenceOption inference;
+
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "Output folder for predictions.csv and predictions.json.")
   Path out;
@@ -81,7 +85,8 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PredictResult r = new PredictJob(
-        new PredictSettings(model, images, batch, deviceOption.device(), out)).run();
+        new PredictSettings(model, images, batch, deviceOption.device(), inference.options(),
+            out)).run();
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(o, JobJson.tree(r));

@@ -31,6 +31,7 @@ public final class ModelStore {
 
   /** Writes {@code model} to {@code dir}, with {@code info} (training settings, data hash, ...). */
   public static void save(TaskModel model, Path dir, Map<String, Object> info) {
+    requireVariables(model, "save");
     Map<String, Object> all = new LinkedHashMap<>(info);
     all.put("tensorflow", TensorFlow.version());
     all.put("sommelier", versionOf(ModelStore.class));
@@ -81,16 +82,35 @@ public final class ModelStore {
     return card;
   }
 
-  /** Rebuilds and restores the model in {@code dir} for prediction. */
+  /**
+   * Rebuilds and restores the model in {@code dir} as a graph of variables in float32, the graph
+   * that training, saving and export need; for inference alone, {@link #load(Path,
+   * BackboneRegistry, Device, InferenceOptions)} builds a faster one.
+   */
   public static TaskModel load(Path dir, BackboneRegistry registry, Device device) {
-    ModelCard card = card(dir);
-    TaskModel model = TaskModel.create(card.config(), registry, device);
-    try {
-      Checkpoints.restore(model.runtime(), dir);
-      return model;
-    } catch (RuntimeException e) {
-      model.close();
-      throw e;
+    return load(dir, registry, device, InferenceOptions.DEFAULT.withFrozen(false));
+  }
+
+  /**
+   * Rebuilds and restores the model in {@code dir} for prediction, evaluation and explanation as
+   * {@code options} say: frozen (see {@link TaskModel#frozen}) or as a graph of variables, in their
+   * precision.
+   */
+  public static TaskModel load(
+      Path dir, BackboneRegistry registry, Device device, InferenceOptions options) {
+    if (!options.frozen()) {
+      ModelCard card = card(dir);
+      TaskModel model = TaskModel.create(card.config(), registry, device, options.precision());
+      try {
+        Checkpoints.restore(model.runtime(), dir);
+        return model;
+      } catch (RuntimeException e) {
+        model.close();
+        throw e;
+      }
+    }
+    try (TaskModel saved = load(dir, registry, device)) {
+      return saved.frozen(options.precision());
     }
   }
 
@@ -99,9 +119,18 @@ public final class ModelStore {
    * (preprocessed, {@code [batch, size, size, 3]}), output {@code predictions}.
    */
   public static void exportSavedModel(TaskModel model, Path dir) {
+    requireVariables(model, "export");
     SavedModelExport.export(
         model.runtime(), dir, Map.of("image", model.input()),
         Map.of("predictions", model.output().prediction()));
+  }
+
+  private static void requireVariables(TaskModel model, String what) {
+    if (model.graph().isFrozen()) {
+      throw new IllegalArgumentException("cannot " + what + " a model frozen for inference (its"
+          + " weights are constants): " + what + " the model that ModelStore.load(dir, registry,"
+          + " device) opens, or the one it was frozen from");
+    }
   }
 
   private static String versionOf(Class<?> c) {

@@ -7,6 +7,7 @@ import dev.sommelier.core.Device;
 import dev.sommelier.core.ModelRuntime;
 import dev.sommelier.core.Precision;
 import dev.sommelier.core.Tensors;
+import dev.sommelier.core.layers.FrozenWeights;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.heads.Head;
 import dev.sommelier.heads.HeadOutput;
@@ -33,12 +34,12 @@ public final class TaskModel implements AutoCloseable {
   private final Operand<TFloat32> features;
   private final HeadOutput output;
 
-  private TaskModel(ModelConfig config, Backbone backbone, ModelRuntime runtime) {
+  private TaskModel(ModelConfig config, Backbone backbone, ModelRuntime runtime, LayerGraph graph) {
     this.config = config;
     this.runtime = runtime;
     this.backbone = backbone;
     this.head = config.head().create();
-    this.graph = LayerGraph.inference(runtime);
+    this.graph = graph;
     int size = config.inputSize();
     this.input = graph.input("input_1", size, size, 3);
     this.features = backbone.build(graph, input);
@@ -55,8 +56,7 @@ public final class TaskModel implements AutoCloseable {
   }
 
   /**
-   * Builds the model's graph with freshly initialised (seeded) weights, computing in {@code
-   * precision} where the device has it.
+   * As {@link #create(ModelConfig, BackboneRegistry, Device)}, computing in {@code precision}.
    *
    * @throws IllegalArgumentException for an unknown backbone, bad options or an unavailable device
    */
@@ -65,9 +65,26 @@ public final class TaskModel implements AutoCloseable {
     Backbone backbone = registry.create(config.backbone(), config.inputSize());
     ModelRuntime runtime = ModelRuntime.open(device, config.seed(), precision);
     try {
-      return new TaskModel(config, backbone, runtime);
+      return new TaskModel(config, backbone, runtime, LayerGraph.inference(runtime));
     } catch (RuntimeException e) {
       runtime.close();
+      throw e;
+    }
+  }
+
+  /**
+   * This model for inference only, in a graph of its own on the same device: its weights, read
+   * now, as constants ({@link FrozenWeights}), no variables and no training tower. It predicts and
+   * explains as this model does, within float rounding, but cannot be trained, saved or exported.
+   * This model stays open and unchanged; close both.
+   */
+  public TaskModel frozen(Precision precision) {
+    FrozenWeights weights = FrozenWeights.read(graph);
+    ModelRuntime frozen = ModelRuntime.open(runtime.device(), config.seed(), precision);
+    try {
+      return new TaskModel(config, backbone, frozen, LayerGraph.frozen(frozen, weights));
+    } catch (RuntimeException e) {
+      frozen.close();
       throw e;
     }
   }

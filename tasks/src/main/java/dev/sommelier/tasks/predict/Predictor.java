@@ -10,6 +10,7 @@ import dev.sommelier.tasks.explain.CamResult;
 import dev.sommelier.tasks.explain.CamTarget;
 import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.explain.Explainer;
+import dev.sommelier.tasks.model.InferenceOptions;
 import dev.sommelier.tasks.model.ModelInput;
 import dev.sommelier.tasks.model.ModelStore;
 import dev.sommelier.tasks.model.OutputKind;
@@ -39,9 +40,17 @@ public final class Predictor implements AutoCloseable {
     this.model = model;
   }
 
-  /** Loads the model directory {@code dir}. */
+  /**
+   * Loads the model directory {@code dir} as a frozen float32 graph ({@link
+   * InferenceOptions#DEFAULT}).
+   */
   public static Predictor load(Path dir, Device device) {
-    return new Predictor(ModelStore.load(dir, BackboneRegistry.load(), device));
+    return load(dir, device, InferenceOptions.DEFAULT);
+  }
+
+  /** Loads the model directory {@code dir} as {@code options} say (frozen or not, precision). */
+  public static Predictor load(Path dir, Device device, InferenceOptions options) {
+    return new Predictor(ModelStore.load(dir, BackboneRegistry.load(), device, options));
   }
 
   /** Predicts one image file. */

@@ -24,6 +24,7 @@ import dev.sommelier.tasks.jobs.train.HeadOptions;
 import dev.sommelier.tasks.jobs.train.TrainJob;
 import dev.sommelier.tasks.jobs.train.TrainResult;
 import dev.sommelier.tasks.jobs.train.TrainSettings;
+import dev.sommelier.tasks.model.InferenceOptions;
 import dev.sommelier.tasks.model.TaskKind;
 import dev.sommelier.tasks.train.OptimizerKind;
 import dev.sommelier.tasks.train.TrainScope;
@@ -83,11 +84,19 @@ class RegressionJobsTest {
         report.get("evaluation").get("regression").get("mae").asDouble());
     assertTrue(report.get("evaluation").has("ranks"));
 
+    // the graph training evaluated with gives the same report to the last bit; the frozen graph
+    // (evaluate's default) the same within float rounding
     EvaluationReport again = new EvaluateJob(EvaluateSettings.builder(trained.model(), source,
-        tmp.resolve("eval")).part(EvaluateSettings.Part.TEST).workers(2).build()).run()
-        .evaluation();
+        tmp.resolve("eval")).part(EvaluateSettings.Part.TEST).workers(2)
+        .inference(InferenceOptions.DEFAULT.withFrozen(false)).build()).run().evaluation();
     assertEquals(regression, again.regression());
     assertEquals(ranks, again.ranks());
+    EvaluationReport frozen = new EvaluateJob(EvaluateSettings.builder(trained.model(), source,
+        tmp.resolve("eval-frozen")).part(EvaluateSettings.Part.TEST).workers(2).build()).run()
+        .evaluation();
+    assertEquals(regression.mae(), frozen.regression().mae(), 1e-6);
+    assertEquals(regression.rmse(), frozen.regression().rmse(), 1e-6);
+    assertEquals(ranks.tunedAccuracy(), frozen.ranks().tunedAccuracy());
 
     PredictResult predicted = new PredictJob(PredictSettings.of(trained.model(),
         List.of(data.resolve("3_0000.png")), tmp.resolve("predict"))).run();

@@ -1,7 +1,6 @@
 package dev.sommelier.core.layers;
 
 import dev.sommelier.core.ModelRuntime;
-import dev.sommelier.core.ModelVariable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,10 @@ final class FoldedBatchNorm {
   /**
    * A convolution that a batch norm after it can absorb.
    *
-   * @param bias its bias, or null for a convolution without one
+   * @param kernel its kernel's value (a variable's read, or a frozen graph's constant)
+   * @param bias its bias's value, or null for a convolution without one
    */
-  record Conv(Operand<TFloat32> input, ModelVariable kernel, ModelVariable bias,
+  record Conv(Operand<TFloat32> input, Operand<TFloat32> kernel, Operand<TFloat32> bias,
       List<Long> strides, String padding, boolean depthwise, long inputChannels) {}
 
   private final Map<String, Conv> convs = new HashMap<>();
@@ -44,21 +44,21 @@ final class FoldedBatchNorm {
   }
 
   /** {@code conv}'s convolution with the batch norm's scale in its kernel and shift as bias. */
-  static Operand<TFloat32> apply(ModelRuntime runtime, Ops tf, Conv conv, ModelVariable gamma,
-      ModelVariable beta, ModelVariable mean, ModelVariable variance, float epsilon) {
-    Operand<TFloat32> scale = tf.math.mul(gamma.read(),
-        tf.math.rsqrt(tf.math.add(variance.read(), tf.constant(epsilon))));
-    Operand<TFloat32> centre = conv.bias() == null ? tf.math.neg(mean.read())
-        : tf.math.sub(conv.bias().read(), mean.read());
-    Operand<TFloat32> shift = tf.math.add(beta.read(), tf.math.mul(centre, scale));
+  static Operand<TFloat32> apply(ModelRuntime runtime, Ops tf, Conv conv, Operand<TFloat32> gamma,
+      Operand<TFloat32> beta, Operand<TFloat32> mean, Operand<TFloat32> variance, float epsilon) {
+    Operand<TFloat32> scale =
+        tf.math.mul(gamma, tf.math.rsqrt(tf.math.add(variance, tf.constant(epsilon))));
+    Operand<TFloat32> centre =
+        conv.bias() == null ? tf.math.neg(mean) : tf.math.sub(conv.bias(), mean);
+    Operand<TFloat32> shift = tf.math.add(beta, tf.math.mul(centre, scale));
     Operand<TFloat32> y;
     if (conv.depthwise()) {
       // a depthwise kernel is [k, k, channels, 1]: the scale runs along its third axis
-      Operand<TFloat32> kernel = tf.math.mul(conv.kernel().read(),
+      Operand<TFloat32> kernel = tf.math.mul(conv.kernel(),
           tf.reshape(scale, tf.constant(new long[] {1, 1, -1, 1})));
       y = tf.nn.depthwiseConv2dNative(conv.input(), kernel, conv.strides(), conv.padding());
     } else {
-      Operand<TFloat32> kernel = tf.math.mul(conv.kernel().read(), scale);
+      Operand<TFloat32> kernel = tf.math.mul(conv.kernel(), scale);
       y = OddChannelPadding.conv2d(runtime, tf, conv.input(), kernel, conv.inputChannels(),
           conv.strides(), conv.padding());
     }

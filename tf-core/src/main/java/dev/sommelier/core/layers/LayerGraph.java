@@ -25,6 +25,9 @@ import org.tensorflow.types.TInt64;
  * <p>One LayerGraph is one "tower": the inference tower (dropout off, moving batch-norm
  * statistics) or a training tower (dropout on, batch statistics when {@link BatchNormMode#TRAINING}).
  * Both towers of a model share the same variables through the runtime's {@link VariableStore}.
+ * A {@linkplain #frozen frozen} graph is an inference tower whose weights are constants. In every
+ * tower, batch norm on moving statistics is folded into the convolution before it ({@link
+ * FoldedBatchNorm}).
  */
 public final class LayerGraph {
 
@@ -35,6 +38,7 @@ public final class LayerGraph {
   private final Ops towerRoot;
   private final boolean training;
   private final BatchNormMode batchNormMode;
+  private final FrozenWeights frozen;
   private final Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
   private final Map<String, Operand<TFloat32>> preActivations = new LinkedHashMap<>();
   private final Map<String, int[]> paddings = new LinkedHashMap<>();
@@ -44,8 +48,10 @@ public final class LayerGraph {
   private final FoldedBatchNorm folds = new FoldedBatchNorm();
   private long dropoutLayers;
 
-  private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode) {
+  private LayerGraph(ModelRuntime runtime, boolean training, BatchNormMode batchNormMode,
+      FrozenWeights frozen) {
     this.runtime = runtime;
+    this.frozen = frozen;
     this.store = runtime.variables();
     this.training = training;
     this.batchNormMode = batchNormMode;
@@ -54,12 +60,21 @@ public final class LayerGraph {
 
   /** The inference tower: layers' ops sit at the graph root under their Keras names. */
   public static LayerGraph inference(ModelRuntime runtime) {
-    return new LayerGraph(runtime, false, BatchNormMode.FROZEN);
+    return new LayerGraph(runtime, false, BatchNormMode.FROZEN, null);
+  }
+
+  /**
+   * An inference tower for inference only: every weight is a constant from {@code weights} (no
+   * variables, nothing to initialise), so graph optimisation computes the folded kernels once and
+   * oneDNN can keep its reordered weights.
+   */
+  public static LayerGraph frozen(ModelRuntime runtime, FrozenWeights weights) {
+    return new LayerGraph(runtime, false, BatchNormMode.FROZEN, weights);
   }
 
   /** A training tower under {@code training_tower/}, sharing the inference tower's variables. */
   public static LayerGraph training(ModelRuntime runtime, BatchNormMode batchNormMode) {
-    return new LayerGraph(runtime, true, batchNormMode);
+    return new LayerGraph(runtime, true, batchNormMode, null);
   }
 
   // ---------------------------------------------------------------- layers
@@ -88,15 +103,15 @@ public final class LayerGraph {
       boolean useBias) {
     long cin = channels(x);
     Shape kShape = Shape.of(kh, kw, cin, filters);
-    ModelVariable kernel = weight(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
     List<Long> strides = List.of(1L, stride, stride, 1L);
+    Operand<TFloat32> kernel = read(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
+    Operand<TFloat32> bias =
+        useBias ? read(name, "bias", Shape.of(filters), Initializer.ZEROS, true) : null;
     Operand<TFloat32> y =
-        OddChannelPadding.conv2d(runtime, tf, x, kernel.read(), cin, strides, padding.name());
-    ModelVariable bias =
-        useBias ? weight(name, "bias", Shape.of(filters), Initializer.ZEROS, true) : null;
+        OddChannelPadding.conv2d(runtime, tf, x, kernel, cin, strides, padding.name());
     if (bias != null) {
-      y = tf.nn.biasAdd(y, bias.read());
+      y = tf.nn.biasAdd(y, bias);
     }
     folds.remember(y, new FoldedBatchNorm.Conv(x, kernel, bias, strides, padding.name(), false, cin));
     return record(name, "Conv2D", y, 2 * kh * kw * cin * filters * spatial(y));
@@ -107,15 +122,15 @@ public final class LayerGraph {
       String name, Operand<TFloat32> x, long k, long stride, Padding padding, boolean useBias) {
     long c = channels(x);
     Shape kShape = Shape.of(k, k, c, 1);
-    ModelVariable kernel =
-        weight(name, "depthwise_kernel", kShape, Initializer.glorotFor(kShape), true);
     Ops tf = scope(name);
     List<Long> strides = List.of(1L, stride, stride, 1L);
-    Operand<TFloat32> y = tf.nn.depthwiseConv2dNative(x, kernel.read(), strides, padding.name());
-    ModelVariable bias =
-        useBias ? weight(name, "bias", Shape.of(c), Initializer.ZEROS, true) : null;
+    Operand<TFloat32> kernel =
+        read(name, "depthwise_kernel", kShape, Initializer.glorotFor(kShape), true);
+    Operand<TFloat32> bias =
+        useBias ? read(name, "bias", Shape.of(c), Initializer.ZEROS, true) : null;
+    Operand<TFloat32> y = tf.nn.depthwiseConv2dNative(x, kernel, strides, padding.name());
     if (bias != null) {
-      y = tf.nn.biasAdd(y, bias.read());
+      y = tf.nn.biasAdd(y, bias);
     }
     folds.remember(y, new FoldedBatchNorm.Conv(x, kernel, bias, strides, padding.name(), true, c));
     return record(name, "DepthwiseConv2D", y, 2 * k * k * c * spatial(y));
@@ -132,38 +147,39 @@ public final class LayerGraph {
    */
   public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x, float epsilon, float momentum) {
     Shape s = Shape.of(channels(x));
+    Ops tf = scope(name);
+    if (training && batchNormMode == BatchNormMode.TRAINING) {
+      return batchStatisticsNorm(name, tf, x, s, epsilon, momentum);
+    }
+    Operand<TFloat32> gamma = read(name, "gamma", s, Initializer.ONES, true);
+    Operand<TFloat32> beta = read(name, "beta", s, Initializer.ZEROS, true);
+    Operand<TFloat32> mean = read(name, "moving_mean", s, Initializer.ZEROS, false);
+    Operand<TFloat32> variance = read(name, "moving_variance", s, Initializer.ONES, false);
+    FoldedBatchNorm.Conv conv = folds.producing(x);
+    Operand<TFloat32> y = conv != null
+        ? FoldedBatchNorm.apply(runtime, tf, conv, gamma, beta, mean, variance, epsilon)
+        : tf.nn.fusedBatchNorm(x, gamma, beta, mean, variance, FusedBatchNorm.epsilon(epsilon),
+            FusedBatchNorm.isTraining(false)).y();
+    return record(name, "BatchNormalization", y, 0);
+  }
+
+  /** Batch norm on the batch's statistics, whose moving averages follow them. */
+  private Operand<TFloat32> batchStatisticsNorm(
+      String name, Ops tf, Operand<TFloat32> x, Shape s, float epsilon, float momentum) {
     ModelVariable gamma = weight(name, "gamma", s, Initializer.ONES, true);
     ModelVariable beta = weight(name, "beta", s, Initializer.ZEROS, true);
     ModelVariable mean = weight(name, "moving_mean", s, Initializer.ZEROS, false);
     ModelVariable variance = weight(name, "moving_variance", s, Initializer.ONES, false);
-    Ops tf = scope(name);
-    boolean batchStats = training && batchNormMode == BatchNormMode.TRAINING;
-    FoldedBatchNorm.Conv conv = batchStats ? null : folds.producing(x);
-    if (conv != null) {
-      return record(name, "BatchNormalization",
-          FoldedBatchNorm.apply(runtime, tf, conv, gamma, beta, mean, variance, epsilon), 0);
-    }
-    FusedBatchNorm<TFloat32, TFloat32> bn =
-        tf.nn.fusedBatchNorm(
-            x,
-            gamma.read(),
-            beta.read(),
-            mean.read(),
-            variance.read(),
-            FusedBatchNorm.epsilon(epsilon),
-            FusedBatchNorm.isTraining(batchStats));
-    if (batchStats) {
-      Operand<TFloat32> decay = tf.constant(1f - momentum);
-      updates.add(
-          tf.assignSub(
-              mean.variable(), tf.math.mul(tf.math.sub(mean.read(), bn.batchMean()), decay)));
-      updates.add(
-          tf.assignSub(
-              variance.variable(),
-              tf.math.mul(tf.math.sub(variance.read(), bn.batchVariance()), decay)));
-      batchStatistics.add(new BatchNormStatistics(
-          name, bn.batchMean(), bn.batchVariance(), positions(x), mean, variance));
-    }
+    FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, gamma.read(), beta.read(),
+        mean.read(), variance.read(), FusedBatchNorm.epsilon(epsilon),
+        FusedBatchNorm.isTraining(true));
+    Operand<TFloat32> decay = tf.constant(1f - momentum);
+    updates.add(tf.assignSub(
+        mean.variable(), tf.math.mul(tf.math.sub(mean.read(), bn.batchMean()), decay)));
+    updates.add(tf.assignSub(
+        variance.variable(), tf.math.mul(tf.math.sub(variance.read(), bn.batchVariance()), decay)));
+    batchStatistics.add(new BatchNormStatistics(
+        name, bn.batchMean(), bn.batchVariance(), positions(x), mean, variance));
     return record(name, "BatchNormalization", bn.y(), 0);
   }
 
@@ -255,10 +271,10 @@ public final class LayerGraph {
       String name, Operand<TFloat32> x, long units, Activation activation) {
     long in = featureCount(x);
     Shape kShape = Shape.of(in, units);
-    ModelVariable kernel = weight(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
-    ModelVariable bias = weight(name, "bias", Shape.of(units), Initializer.ZEROS, true);
+    Operand<TFloat32> kernel = read(name, "kernel", kShape, Initializer.glorotFor(kShape), true);
+    Operand<TFloat32> bias = read(name, "bias", Shape.of(units), Initializer.ZEROS, true);
     Ops tf = scope(name);
-    Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(x, kernel.read()), bias.read());
+    Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     preActivations.put(name, z);
     return record(name, "Dense", activation.apply(tf, z), 2 * in * units);
   }
@@ -286,6 +302,12 @@ public final class LayerGraph {
   public int[] paddingOf(String name) {
     int[] p = paddings.get(name);
     return p == null ? null : p.clone();
+  }
+
+
+  /** True for a {@linkplain #frozen frozen} graph: constant weights, no variables. */
+  public boolean isFrozen() {
+    return frozen != null;
   }
 
   /** True when a layer {@code name} was built. */
@@ -326,6 +348,16 @@ public final class LayerGraph {
       String layer, String weight, Shape shape, Initializer init, boolean trainable) {
     return store.getOrCreate(layer, weight, shape, init, trainable);
   }
+
+  /** Weight {@code layer/weight}: its variable's value, or in a frozen graph its constant. */
+  private Operand<TFloat32> read(
+      String layer, String weight, Shape shape, Initializer init, boolean trainable) {
+    return frozen != null ? frozen.constant(scope(layer), layer, weight, shape)
+        : weight(layer, weight, shape, init, trainable).read();
+  }
+
+
+
 
   private <T extends Operand<TFloat32>> T record(String name, String type, T out, long flops) {
     if (outputs.containsKey(name)) {

@@ -83,7 +83,8 @@ public final class EvaluateJob {
         s.model(), chosen.size(), s.part().label(), s.data(), data.size(), checked.found(),
         checked.skipped().size());
     EvaluationReport report;
-    try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device())) {
+    try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device(),
+        s.inference())) {
       ModelOutputs outputs =
           ModelOutputs.of(model, chosen, s.part().label(), s.batchSize(), s.workers());
       skipped.add(s.part().label(), chosen.size(), outputs.skipped());

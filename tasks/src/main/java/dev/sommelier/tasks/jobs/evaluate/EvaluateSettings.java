@@ -3,6 +3,7 @@ package dev.sommelier.tasks.jobs.evaluate;
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
+import dev.sommelier.tasks.model.InferenceOptions;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param batchSize images per batch (default 32)
  * @param workers threads decoding images (default: available processors)
  * @param device where the graph runs (default cpu)
+ * @param inference how the model is opened: frozen or not, its precision (default {@link
+ *     InferenceOptions#DEFAULT}: frozen, float32)
  * @param out the output folder, where {@code evaluation.json} goes
  */
 public record EvaluateSettings(
@@ -31,6 +34,7 @@ public record EvaluateSettings(
     int batchSize,
     int workers,
     Device device,
+    InferenceOptions inference,
     Path out) {
 
   /** Which samples of the data set are evaluated. */
@@ -73,6 +77,7 @@ public record EvaluateSettings(
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(part, "part");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(inference, "inference");
     Objects.requireNonNull(out, "out");
     if (batchSize < 1 || workers < 1) {
       throw new IllegalArgumentException(
@@ -100,6 +105,7 @@ public record EvaluateSettings(
     private int batchSize = 32;
     private int workers = Runtime.getRuntime().availableProcessors();
     private Device device = Device.CPU;
+    private InferenceOptions inference = InferenceOptions.DEFAULT;
 
     private Builder(Path model, DataSource data, Path out) {
       this.model = model;
@@ -143,9 +149,16 @@ public record EvaluateSettings(
       return this;
     }
 
+    /** How the model is opened (default frozen, float32). */
+    public Builder inference(InferenceOptions inference) {
+      this.inference = inference;
+      return this;
+    }
+
     /** The settings. */
     public EvaluateSettings build() {
-      return new EvaluateSettings(model, data, part, split, seed, batchSize, workers, device, out);
+      return new EvaluateSettings(
+          model, data, part, split, seed, batchSize, workers, device, inference, out);
     }
   }
 }

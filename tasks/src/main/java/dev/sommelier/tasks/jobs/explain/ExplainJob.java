@@ -76,7 +76,8 @@ public final class ExplainJob {
     List<Faithfulness> curves = new ArrayList<>();
     ContactSheetPages sheets = new ContactSheetPages(s.out(), SHEET_ROWS);
     String layer;
-    try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device())) {
+    try (TaskModel model = ModelStore.load(s.model(), BackboneRegistry.load(), s.device(),
+        s.inference())) {
       TargetMaps targetMaps = TargetMaps.of(model, s.layer(), s.method());
       layer = targetMaps.layer();
       ExplanationWriter writer =

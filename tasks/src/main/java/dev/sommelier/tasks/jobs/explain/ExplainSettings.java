@@ -5,6 +5,7 @@ import dev.sommelier.tasks.explain.CamMethod;
 import dev.sommelier.tasks.explain.ExplainMethod;
 import dev.sommelier.tasks.explain.faithfulness.DeletionMetric;
 import dev.sommelier.tasks.jobs.ImageInputs;
+import dev.sommelier.tasks.model.InferenceOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -28,10 +29,12 @@ import java.util.Objects;
  * @param deletionSteps steps of the deletion metric (each removes {@code 1/steps} of the pixels)
  * @param seed seeds the random order of the deletion metric's baseline
  * @param device where the graph runs
+ * @param inference how the model is opened: frozen or not, its precision (default {@link
+ *     InferenceOptions#DEFAULT}: frozen, float32)
  */
 public record ExplainSettings(Path model, List<Path> inputs, Path out, String layer,
     ExplainMethod method, String className, int top, int batchSize, int deletionSteps, long seed,
-    Device device) {
+    Device device, InferenceOptions inference) {
 
   /** Default images per batch. */
   public static final int DEFAULT_BATCH = 16;
@@ -42,6 +45,7 @@ public record ExplainSettings(Path model, List<Path> inputs, Path out, String la
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(inference, "inference");
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("no images given: name image files or folders");
@@ -78,6 +82,7 @@ public record ExplainSettings(Path model, List<Path> inputs, Path out, String la
     private int deletionSteps = DeletionMetric.DEFAULT_STEPS;
     private long seed;
     private Device device = Device.CPU;
+    private InferenceOptions inference = InferenceOptions.DEFAULT;
 
     private Builder(Path model, List<Path> inputs, Path out) {
       this.model = model;
@@ -133,10 +138,16 @@ public record ExplainSettings(Path model, List<Path> inputs, Path out, String la
       return this;
     }
 
+    /** How the model is opened (default frozen, float32). */
+    public Builder inference(InferenceOptions inference) {
+      this.inference = inference;
+      return this;
+    }
+
     /** The settings. */
     public ExplainSettings build() {
       return new ExplainSettings(model, inputs, out, layer, method, className, top, batchSize,
-          deletionSteps, seed, device);
+          deletionSteps, seed, device, inference);
     }
   }
 }

@@ -55,7 +55,7 @@ public final class PredictJob {
     RankThresholds thresholds = cut == null ? null : JobJson.convert(cut, RankThresholds.class);
     List<PredictedImage> predictions = new ArrayList<>();
     List<SkippedImage> skipped;
-    try (Predictor predictor = Predictor.load(s.model(), s.device())) {
+    try (Predictor predictor = Predictor.load(s.model(), s.device(), s.inference())) {
       skipped = InputBatches.read(files, classes, s.batchSize(), batch -> {
         List<Prediction> answers = predictor.predictAll(
             batch.stream().map(i -> i.file().toString()).toList(),

@@ -2,6 +2,7 @@ package dev.sommelier.tasks.jobs.predict;
 
 import dev.sommelier.core.Device;
 import dev.sommelier.tasks.jobs.ImageInputs;
+import dev.sommelier.tasks.model.InferenceOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,10 +16,13 @@ import java.util.Objects;
  *     ImageInputs})
  * @param batchSize images per batch
  * @param device where the graph runs
+ * @param inference how the model is opened: frozen or not, its precision (default {@link
+ *     InferenceOptions#DEFAULT}: frozen, float32)
  * @param out the output folder, where {@code predictions.csv} and {@code predictions.json} go
  */
 public record PredictSettings(
-    Path model, List<Path> inputs, int batchSize, Device device, Path out) {
+    Path model, List<Path> inputs, int batchSize, Device device, InferenceOptions inference,
+    Path out) {
 
   /** Default images per batch. */
   public static final int DEFAULT_BATCH = 32;
@@ -27,6 +31,7 @@ public record PredictSettings(
   public PredictSettings {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(inference, "inference");
     Objects.requireNonNull(out, "out");
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
@@ -35,6 +40,11 @@ public record PredictSettings(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
+  }
+
+  /** Settings opening the model frozen, in float32. */
+  public PredictSettings(Path model, List<Path> inputs, int batchSize, Device device, Path out) {
+    this(model, inputs, batchSize, device, InferenceOptions.DEFAULT, out);
   }
 
   /** Settings with batch 32 on the CPU. */
