@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Mixed precision against float32 on a small trained model, both frozen: MobileNetV1 0.25 from its
  * ImageNet weights at 224x224 with a softmax head trained on drawn shapes (3 classes, 20 each), on
  * 12 other drawn images. The same top class on every image; Grad-CAM maps at the default layer
- * ({@code conv_pw_13_relu}, 7x7) that correlate at 0.98 on average and 0.95 at least.
+ * ({@code conv_pw_13_relu}, 7x7) that correlate at 0.98 or more on every image.
  *
  * <p>Why these bounds. bfloat16 keeps 8 significant bits: every input, weight and activation of
  * a convolution is rounded by up to 2^-9 of itself. A logit is a sum of 256 products that cancel
@@ -47,9 +47,8 @@ import org.slf4j.LoggerFactory;
  * no probability off by more than {@value #WORST_PROBABILITY}, on average (over 36
  * probabilities) no more than {@value #MEAN_PROBABILITY}. Grad-CAM adds the rounded gradients
  * and a ReLU over a sum whose channels partly cancel: at the default layer the maps correlated at
- * 0.963 to 0.995 (mean 0.983) with float32's; at {@code conv_pw_11_relu} Grad-CAM fell to
- * 0.68 to 0.995 (Grad-CAM++ 0.96 to 0.985), so explain inner layers in float32. On a CPU without
- * AVX512_BF16 or AMX mixed runs float32 and the test holds trivially.
+ * 0.989 to 0.998 (mean 0.993) with float32's. On a CPU without AVX512_BF16 or AMX mixed runs
+ * float32 and the test holds trivially.
  */
 class MixedPrecisionInferenceTest {
 
@@ -113,8 +112,7 @@ class MixedPrecisionInferenceTest {
           mixed.runtime().precision().computeType(), n, worst, mean, total / n, lowest);
       assertTrue(worst <= WORST_PROBABILITY, "largest probability difference " + worst);
       assertTrue(mean <= MEAN_PROBABILITY, "mean probability difference " + mean);
-      assertTrue(total / n >= 0.98, "mean Grad-CAM correlation " + total / n);
-      assertTrue(lowest >= 0.95, "lowest Grad-CAM correlation " + lowest);
+      assertTrue(lowest >= 0.98, "lowest Grad-CAM correlation " + lowest);
     }
   }
 
