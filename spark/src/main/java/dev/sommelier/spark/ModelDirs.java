@@ -1,5 +1,6 @@
 package dev.sommelier.spark;
 
+import dev.sommelier.tasks.model.ModelCard;
 import dev.sommelier.tasks.model.ModelStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +19,13 @@ final class ModelDirs {
   private ModelDirs() {}
 
   /**
-   * Fails on the driver when {@code dir} is not a model directory, naming it.
+   * The card of the model in {@code dir}, read on the driver; fails there when {@code dir} is not
+   * a model directory, naming it.
    *
    * @throws IllegalArgumentException when the directory or its {@code model.json} is missing or
    *     unreadable
    */
-  static void requireOnDriver(String dir) {
+  static ModelCard requireOnDriver(String dir) {
     if (dir == null || dir.isBlank()) {
       throw new IllegalArgumentException("no model directory given; pass the folder that"
           + " 'sommelier train' wrote (runs/NAME/model)");
@@ -34,7 +36,7 @@ final class ModelDirs {
           + " the folder that 'sommelier train' wrote (runs/NAME/model), reachable from the"
           + " driver and every executor");
     }
-    ModelStore.card(local != null ? local : localCopy(dir));
+    return ModelStore.card(local != null ? local : localCopy(dir));
   }
 
   /** {@code dir} as a local folder: itself, or a copy of a remote one. */
