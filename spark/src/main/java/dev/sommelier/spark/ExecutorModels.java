@@ -34,11 +34,6 @@ final class ExecutorModels {
     return MODELS.computeIfAbsent(dir, ExecutorModels::load);
   }
 
-  /** How many models this JVM holds (for tests: one per directory, however many tasks ran). */
-  static int loaded() {
-    return MODELS.size();
-  }
-
   private static Loaded load(String dir) {
     long start = System.nanoTime();
     Predictor p = Predictor.load(ModelDirs.local(dir), Device.CPU);

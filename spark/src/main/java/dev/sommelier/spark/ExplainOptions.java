@@ -1,5 +1,6 @@
 package dev.sommelier.spark;
 
+import dev.sommelier.tasks.jobs.explain.ExplainSettings;
 import java.io.Serializable;
 
 /**
@@ -20,8 +21,8 @@ import java.io.Serializable;
 public record ExplainOptions(String model, String pathColumn, int batch, String method,
     String layer, String className, String overlays) implements Serializable {
 
-  /** Images per model run, as {@code sommelier explain}'s default. */
-  public static final int DEFAULT_BATCH = 16;
+  /** Images per model run: {@code sommelier explain}'s default. */
+  public static final int DEFAULT_BATCH = ExplainSettings.DEFAULT_BATCH;
 
   /** Checks the batch. */
   public ExplainOptions {

@@ -1,5 +1,6 @@
 package dev.sommelier.spark;
 
+import dev.sommelier.tasks.jobs.predict.PredictSettings;
 import java.io.Serializable;
 
 /**
@@ -12,8 +13,8 @@ import java.io.Serializable;
  */
 public record FeatureOptions(String model, String pathColumn, int batch) implements Serializable {
 
-  /** Images per backbone run, as {@code sommelier predict}'s default. */
-  public static final int DEFAULT_BATCH = 32;
+  /** Images per backbone run: {@code sommelier predict}'s default. */
+  public static final int DEFAULT_BATCH = PredictSettings.DEFAULT_BATCH;
 
   /** Checks the batch. */
   public FeatureOptions {

@@ -8,14 +8,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Reads and writes files named the way Spark names them: a local path, a {@code file:} URI, or
- * any URI Hadoop's {@link FileSystem} reads ({@code hdfs:}, {@code s3a:}, ...). Local files go
- * through {@code java.nio}; the others through the executor's Hadoop configuration.
+ * any URI Hadoop's {@code FileSystem} reads ({@code hdfs:}, {@code s3a:}, ...). Local files go
+ * through {@code java.nio}; the others through Hadoop's {@code FileSystem} and the executor's
+ * Hadoop configuration.
  */
 final class ImageFiles {
+
+  /** The executor's Hadoop configuration (its {@code HADOOP_CONF_DIR}), read once. */
+  private static final Configuration CONF = new Configuration();
 
   private ImageFiles() {}
 
@@ -26,7 +29,7 @@ final class ImageFiles {
       return Files.readAllBytes(local);
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
-    try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
+    try (InputStream in = p.getFileSystem(CONF).open(p)) {
       return in.readAllBytes();
     }
   }
@@ -39,7 +42,7 @@ final class ImageFiles {
       return;
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
-    try (OutputStream out = p.getFileSystem(new Configuration()).create(p, true)) {
+    try (OutputStream out = p.getFileSystem(CONF).create(p, true)) {
       out.write(data);
     }
   }

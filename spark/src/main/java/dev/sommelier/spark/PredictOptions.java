@@ -1,5 +1,6 @@
 package dev.sommelier.spark;
 
+import dev.sommelier.tasks.jobs.predict.PredictSettings;
 import java.io.Serializable;
 
 /**
@@ -15,8 +16,8 @@ import java.io.Serializable;
 public record PredictOptions(String model, String pathColumn, int batch, int top)
     implements Serializable {
 
-  /** Images per model run, as {@code sommelier predict}'s default. */
-  public static final int DEFAULT_BATCH = 32;
+  /** Images per model run: {@code sommelier predict}'s default. */
+  public static final int DEFAULT_BATCH = PredictSettings.DEFAULT_BATCH;
 
   /** Checks the numbers. */
   public PredictOptions {

@@ -67,6 +67,15 @@ public final class SparkFeatures {
         col(FINGERPRINT));
   }
 
+  /**
+   * Writes {@code table} ({@link #table}) as Parquet to {@code file}, replacing it. The feature
+   * vectors are written without Parquet's dictionary encoding: dense floats rarely repeat, so the
+   * dictionary is built only to be dropped.
+   */
+  public static void write(Dataset<Row> table, String file) {
+    table.write().mode("overwrite").option("parquet.enable.dictionary", "false").parquet(file);
+  }
+
   /** One batch of images through the executor's backbone. */
   private static final class Features extends ImageBatchFunction {
     private static final long serialVersionUID = 1L;

@@ -1,11 +1,10 @@
 package dev.sommelier.spark;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,9 +76,8 @@ class ParquetHeadTrainingTest {
     Dataset<Row> images = TestSpark.table(files.stream().map(Path::toString).toList(), 3)
         .withColumn("folder", element_at(split(col("path"), "/"), -2));
     String parquet = tmp.resolve("features.parquet").toString();
-    SparkFeatures.table(SparkFeatures.extract(images,
-        new FeatureOptions(modelDir.toString(), "path", 5)), "path", "folder")
-        .write().parquet(parquet);
+    SparkFeatures.write(SparkFeatures.table(SparkFeatures.extract(images,
+        new FeatureOptions(modelDir.toString(), "path", 5)), "path", "folder"), parquet);
 
     float[] fromParquet;
     List<EpochResult> parquetEpochs;
@@ -119,12 +117,13 @@ class ParquetHeadTrainingTest {
     }
     assertTrue(moved > 1e-3, "the head did not train: " + moved);
 
-    try (TaskModel other = TaskModel.create(config(12, folders), BackboneRegistry.load(), Device.CPU)) {
+    try (TaskModel other =
+        TaskModel.create(config(12, folders), BackboneRegistry.load(), Device.CPU)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> ParquetHeadTraining.fit(TestSpark.spark(), parquet, other, training(), BATCH,
               SEED, tmp.resolve("other"), List.of()));
       assertTrue(e.getMessage().contains("with weights"), e.getMessage());
-      assertNotEquals(WeightsFingerprint.of(other), e.getMessage());
+      assertTrue(e.getMessage().contains(WeightsFingerprint.of(other)), e.getMessage());
     }
   }
 

@@ -65,8 +65,8 @@ final class FeaturesCommand implements Callable<Integer> {
     Dataset<Row> files = ImageListing.of(spark, folders,
         partitions == null ? ImageListing.defaultPartitions(spark) : partitions);
     String file = Outputs.child(out, "features.parquet");
-    SparkFeatures.table(SparkFeatures.extract(files, options), ImageListing.PATH,
-        ImageListing.FOLDER).write().mode("overwrite").parquet(file);
+    SparkFeatures.write(SparkFeatures.table(SparkFeatures.extract(files, options),
+        ImageListing.PATH, ImageListing.FOLDER), file);
     long written = spark.read().parquet(file).count();
     long listed = ImageListing.of(spark, folders, 1).count();
     PrintWriter o = spec.commandLine().getOut();
