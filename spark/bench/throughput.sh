@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Spark local[2] against one machine on the same drawn images (prediction and backbone features),
-# then resident memory across jobs of 1,000 partitions: spark/bench/throughput.sh [images] [work-dir]
+# then resident memory across jobs of 1,000 partitions:
+#   spark/bench/throughput.sh [images] [work-dir] [features]   (features: that part only)
 # Builds the reactor's classes first (no install); Spark's JVM flags as in spark/pom.xml.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -12,6 +12,9 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,17 +22,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One partition of image rows through a model, a batch at a time: each row's image is read and
- * decoded in the task, the decoded ones of a batch go through the model together ({@link
- * #answer}), and every input row comes out once, in order, with the answer's columns and an
- * {@code error} column. An image that cannot be read or decoded becomes a row with its error and
- * null answers; it never fails the task. The model comes from {@link ExecutorModels}: loaded once
- * per executor JVM, not per partition. Rows are pulled lazily, so a partition is never held whole.
+ * One partition of image rows through a model, a batch at a time: the images of a batch are read
+ * and decoded on a per-JVM pool of decoder threads (the next batch's while the current one runs
+ * through the model), the decoded ones go through the model together ({@link #answer}), and every
+ * input row comes out once, in order, with the answer's columns and an {@code error} column. An
+ * image that cannot be read or decoded becomes a row with its error and null answers; it never
+ * fails the task. The model comes from {@link ExecutorModels}: loaded once per executor JVM, not
+ * per partition. Rows are pulled lazily, two batches at a time, so a partition is never held
+ * whole.
  */
 abstract class ImageBatchFunction implements MapPartitionsFunction<Row, Row> {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ImageBatchFunction.class);
+  /**
+   * Decodes images for every task of this JVM, a thread per core (daemon threads: they never
+   * hold the JVM open), so decoding overlaps the model runs as the single-machine pipeline's
+   * workers do.
+   */
+  private static final ExecutorService DECODERS = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "sommelier-decode");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final String model;
   private final int pathIndex;
@@ -66,11 +82,22 @@ abstract class ImageBatchFunction implements MapPartitionsFunction<Row, Row> {
   public Iterator<Row> call(Iterator<Row> input) {
     return new Iterator<>() {
       private final Deque<Row> ready = new ArrayDeque<>();
+      private List<Row> pendingRows;
+      private List<CompletableFuture<Object>> pending;
 
       @Override
       public boolean hasNext() {
-        if (ready.isEmpty() && input.hasNext()) {
-          ready.addAll(nextBatch(input));
+        if (ready.isEmpty() && pending == null && input.hasNext()) {
+          pendingRows = take(input);
+          pending = decodeLater(pendingRows);
+        }
+        if (ready.isEmpty() && pending != null) {
+          List<Row> rows = pendingRows;
+          List<Object> decoded = pending.stream().map(CompletableFuture::join).toList();
+          // the next batch decodes on the pool while this one runs through the model
+          pendingRows = input.hasNext() ? take(input) : null;
+          pending = pendingRows == null ? null : decodeLater(pendingRows);
+          ready.addAll(answerBatch(rows, decoded));
         }
         return !ready.isEmpty();
       }
@@ -85,26 +112,45 @@ abstract class ImageBatchFunction implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  private List<Row> nextBatch(Iterator<Row> input) {
+  private List<Row> take(Iterator<Row> input) {
     List<Row> rows = new ArrayList<>(batch);
     while (rows.size() < batch && input.hasNext()) {
       rows.add(input.next());
     }
-    String[] errors = new String[rows.size()];
+    return rows;
+  }
+
+  /** Each row's image decoded on {@link #DECODERS}: an {@link RgbImage}, or the error text. */
+  private List<CompletableFuture<Object>> decodeLater(List<Row> rows) {
+    List<CompletableFuture<Object>> out = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      String path = row.isNullAt(pathIndex) ? null : row.getString(pathIndex);
+      out.add(CompletableFuture.supplyAsync(() -> decode(path), DECODERS));
+    }
+    return out;
+  }
+
+  private static Object decode(String path) {
+    try {
+      if (path == null) {
+        throw new ImageDecodeException("(null)", "the image path is null", null);
+      }
+      return ImageDecoder.decode(ImageFiles.read(path), path);
+    } catch (ImageDecodeException | IOException | RuntimeException e) {
+      String error = e instanceof ImageDecodeException ? e.getMessage()
+          : "cannot read " + path + ": " + e;
+      LOG.warn("skipped {}: {}", path, error);
+      return error;
+    }
+  }
+
+  private List<Row> answerBatch(List<Row> rows, List<Object> decoded) {
     List<Row> decodedRows = new ArrayList<>();
     List<RgbImage> images = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      String path = rows.get(i).isNullAt(pathIndex) ? null : rows.get(i).getString(pathIndex);
-      try {
-        if (path == null) {
-          throw new ImageDecodeException("(null)", "the image path is null", null);
-        }
-        images.add(ImageDecoder.decode(ImageFiles.read(path), path));
+      if (decoded.get(i) instanceof RgbImage image) {
+        images.add(image);
         decodedRows.add(rows.get(i));
-      } catch (ImageDecodeException | IOException | RuntimeException e) {
-        errors[i] = e instanceof ImageDecodeException ? e.getMessage()
-            : "cannot read " + path + ": " + e;
-        LOG.warn("skipped {}: {}", path, errors[i]);
       }
     }
     List<Object[]> answers;
@@ -119,10 +165,10 @@ abstract class ImageBatchFunction implements MapPartitionsFunction<Row, Row> {
     for (int i = 0; i < rows.size(); i++) {
       Row in = rows.get(i);
       Object[] values = Arrays.copyOf(toArray(in), in.size() + columns + 1);
-      if (errors[i] == null) {
+      if (decoded.get(i) instanceof RgbImage) {
         System.arraycopy(answers.get(next++), 0, values, in.size(), columns);
       } else {
-        values[in.size() + columns] = errors[i];
+        values[in.size() + columns] = decoded.get(i);
       }
       out.add(RowFactory.create(values));
     }

@@ -42,7 +42,8 @@ import org.apache.spark.sql.SparkSession;
  * written as Parquet); best of two alternating runs each; then the process's resident memory
  * across jobs of 1,000 one-image partitions each (predicted, then dropped by Spark's {@code noop}
  * sink, so that writing 1,000 Parquet files does not dominate). A program that prints numbers,
- * not a test: {@code spark/bench/throughput.sh [images] [work-dir]}.
+ * not a test: {@code spark/bench/throughput.sh [images] [work-dir] [features]} (with a third
+ * argument: features only, also without writing them, then the memory).
  */
 public final class SparkThroughput {
 
@@ -52,7 +53,7 @@ public final class SparkThroughput {
 
   private SparkThroughput() {}
 
-  /** {@code [images] [work-dir]}. */
+  /** {@code [images] [work-dir] [features]}. */
   public static void main(String[] args) throws Exception {
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     Path work = Path.of(args.length > 1 ? args[1] : "/tmp/sommelier-spark-bench");
@@ -82,10 +83,11 @@ public final class SparkThroughput {
         .drop(ImageListing.FOLDER), PredictOptions.of(model.toString(), ImageListing.PATH))
         .write().mode("overwrite").parquet(work.resolve("warm-spark").toString());
 
+    boolean all = args.length < 3;
     // best of two, alternating, so that other work on the machine hits both sides alike
     double single = Double.MAX_VALUE;
     double onSpark = Double.MAX_VALUE;
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 2 && all; round++) {
       long t = System.nanoTime();
       new PredictJob(new PredictSettings(model, List.of(data), BATCH, Device.CPU,
           work.resolve("single"))).run();
@@ -94,7 +96,9 @@ public final class SparkThroughput {
       sparkPredict(spark, model, data, work.resolve("spark"), 8);
       onSpark = Math.min(onSpark, seconds(t));
     }
-    row("predict", images, single, onSpark);
+    if (all) {
+      row("predict", images, single, onSpark);
+    }
 
     single = Double.MAX_VALUE;
     onSpark = Double.MAX_VALUE;
@@ -110,6 +114,19 @@ public final class SparkThroughput {
       onSpark = Math.min(onSpark, seconds(t));
     }
     row("features", images, single, onSpark);
+    if (!all) {
+      // the same without writing: what Parquet's list encoding of the vectors costs
+      onSpark = Double.MAX_VALUE;
+      for (int round = 0; round < 2; round++) {
+        long t = System.nanoTime();
+        SparkFeatures.table(SparkFeatures.extract(ImageListing.of(spark,
+            List.of(data.toString()), 8), new FeatureOptions(model.toString(),
+            ImageListing.PATH, BATCH)), ImageListing.PATH, ImageListing.FOLDER).write()
+            .format("noop").mode("overwrite").save();
+        onSpark = Math.min(onSpark, seconds(t));
+      }
+      row("features, not written", images, single, onSpark);
+    }
 
     List<String> thousand;
     try (var files = Files.walk(data)) {
@@ -117,14 +134,16 @@ public final class SparkThroughput {
           .map(Path::toString).toList();
     }
     System.gc();
-    System.out.printf(Locale.ROOT, "RSS before: %d MiB%n", rssKib() / 1024);
-    for (int run = 1; run <= 2; run++) {
+    System.out.printf(Locale.ROOT, "RSS before: %d MiB (Java heap committed %d MiB)%n",
+        rssKib() / 1024, Runtime.getRuntime().totalMemory() >> 20);
+    for (int run = 1; run <= 3; run++) {
       SparkPredict.predict(ImageListing.of(spark, thousand, 1000).drop(ImageListing.FOLDER),
           PredictOptions.of(model.toString(), ImageListing.PATH)).write().format("noop")
           .mode("overwrite").save();
       System.gc();
-      System.out.printf(Locale.ROOT, "RSS after %d jobs of 1000 one-image partitions: %d MiB%n",
-          run, rssKib() / 1024);
+      System.out.printf(Locale.ROOT, "RSS after %d jobs of 1000 one-image partitions: %d MiB"
+          + " (Java heap committed %d MiB)%n", run, rssKib() / 1024,
+          Runtime.getRuntime().totalMemory() >> 20);
     }
     spark.stop();
   }
@@ -164,7 +183,7 @@ public final class SparkThroughput {
   }
 
   private static void row(String what, int images, double single, double spark) {
-    System.out.printf(Locale.ROOT, "%-9s %d images: one machine %.1f img/s (%.1f s), Spark"
+    System.out.printf(Locale.ROOT, "%-9s  %d images: one machine %.1f img/s (%.1f s), Spark"
         + " local[2] %.1f img/s (%.1f s), Spark overhead %+.1f %%%n", what, images,
         images / single, single, images / spark, spark, 100 * (spark / single - 1));
   }
