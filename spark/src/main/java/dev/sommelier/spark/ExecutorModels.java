@@ -1,6 +1,10 @@
 package dev.sommelier.spark;
 
+import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
+import dev.sommelier.core.Precision;
+import dev.sommelier.tasks.model.ModelStore;
+import dev.sommelier.tasks.model.TaskModel;
 import dev.sommelier.tasks.predict.Predictor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,10 +38,18 @@ final class ExecutorModels {
     return MODELS.computeIfAbsent(dir, ExecutorModels::load);
   }
 
+  /**
+   * Reads the model with its variables (what the fingerprint reads, as the trainer does), then
+   * answers with its frozen inference graph, as {@code sommelier predict} does.
+   */
   private static Loaded load(String dir) {
     long start = System.nanoTime();
-    Predictor p = Predictor.load(ModelDirs.local(dir), Device.CPU);
-    Loaded loaded = new Loaded(p, WeightsFingerprint.of(p.model()));
+    Loaded loaded;
+    try (TaskModel variables =
+        ModelStore.load(ModelDirs.local(dir), BackboneRegistry.load(), Device.CPU)) {
+      loaded = new Loaded(new Predictor(variables.frozen(Precision.FP32)),
+          WeightsFingerprint.of(variables));
+    }
     LOG.info("loaded the model {} in this executor in {} ms", dir,
         (System.nanoTime() - start) / 1_000_000);
     return loaded;
