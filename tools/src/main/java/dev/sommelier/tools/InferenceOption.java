@@ -25,9 +25,10 @@ public final class InferenceOption {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Run a graph built for inference only: constant weights, each batch norm"
-          + " folded into its convolution; the same answers within float rounding, faster."
-          + " --no-frozen runs the graph that training builds (default: frozen).")
+      description = "Run a graph built for inference only, with constant weights: the same"
+          + " answers within float rounding, 2 to 7 %% faster in fp32 here. --no-frozen runs the"
+          + " graph of variables that training builds, which measured faster for MobileNet in"
+          + " mixed precision (default: frozen).")
   boolean frozen;
 
   /** The chosen options. */

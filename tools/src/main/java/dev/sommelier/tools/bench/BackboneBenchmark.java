@@ -8,6 +8,7 @@ import dev.sommelier.core.ModelVariable;
 import dev.sommelier.core.Precision;
 import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.Activation;
+import dev.sommelier.core.layers.FrozenWeights;
 import dev.sommelier.core.layers.LayerGraph;
 import dev.sommelier.core.layers.LayerInfo;
 import dev.sommelier.core.train.Sgd;
@@ -134,15 +135,42 @@ public final class BackboneBenchmark {
               }
             });
       }
+      double frozenSeconds = frozenForwardSeconds(backbone, g, precision, batch);
       BackboneResult r = BackboneResult.of(name, rt.precision().computeType(), settings,
-          settings.batch() / forwardSeconds, settings.batch() / trainSeconds,
-          settings.batch() / headSeconds, flops, matmulGflops, PeakMemory.bytes());
+          settings.batch() / forwardSeconds, settings.batch() / frozenSeconds,
+          settings.batch() / trainSeconds, settings.batch() / headSeconds, flops, matmulGflops,
+          PeakMemory.bytes());
       LOG.info(String.format(Locale.ROOT,
           "%s %s: forward %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul), "
               + "train %.1f img/s (%.1f GFLOP/s, %.0f%% of MatMul)",
           name, r.precision(), r.forwardImagesPerSecond(), r.forwardGflops(), 100 * r.forwardRatio(),
           r.trainImagesPerSecond(), r.trainGflops(), 100 * r.trainRatio()));
       return r;
+    }
+  }
+
+  /**
+   * Seconds per forward run of the backbone in a frozen graph (what predict and explain run):
+   * {@code source}'s weights as constants, in a runtime of its own.
+   */
+  private double frozenForwardSeconds(
+      Backbone backbone, LayerGraph source, Precision precision, TFloat32 batch) {
+    FrozenWeights weights = FrozenWeights.read(source);
+    int size = settings.inputSize();
+    try (ModelRuntime rt = ModelRuntime.open(settings.device(), 1, precision)) {
+      LayerGraph g = LayerGraph.frozen(rt, weights);
+      Placeholder<TFloat32> in = g.input("input_1", size, size, 3);
+      Operand<TFloat32> features = backbone.build(g, in);
+      Session session = rt.session();
+      LOG.info("{}: frozen forward, {} warm-up + {} timed runs of batch {}",
+          backbone.spec().qualifiedName(), settings.warmup(), settings.forwardRuns(),
+          settings.batch());
+      return Timing.secondsPerRun(settings.warmup(), settings.forwardRuns(),
+          () -> {
+            try (Result ignored = session.runner().feed(in, batch).addTarget(features).run()) {
+              // only the time counts
+            }
+          });
     }
   }
 

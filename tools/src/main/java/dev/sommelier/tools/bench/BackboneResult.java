@@ -12,6 +12,8 @@ import java.util.OptionalLong;
  * @param inputSize square input size in pixels
  * @param batch images per session run
  * @param forwardImagesPerSecond images per second through the backbone alone
+ * @param frozenForwardImagesPerSecond the same through a frozen graph of the backbone (constant
+ *     weights), as predict and explain run it
  * @param trainImagesPerSecond images per second through a full SGD step (forward, backward,
  *     update)
  * @param flopsPerImage forward FLOPs of one image through the backbone, counted from the graph's
@@ -35,6 +37,7 @@ public record BackboneResult(
     int inputSize,
     int batch,
     double forwardImagesPerSecond,
+    double frozenForwardImagesPerSecond,
     double trainImagesPerSecond,
     long flopsPerImage,
     double forwardGflops,
@@ -55,6 +58,7 @@ public record BackboneResult(
       String precision,
       BenchSettings settings,
       double forwardImagesPerSecond,
+      double frozenForwardImagesPerSecond,
       double trainImagesPerSecond,
       double headOnlyImagesPerSecond,
       long flopsPerImage,
@@ -68,6 +72,7 @@ public record BackboneResult(
         settings.inputSize(),
         settings.batch(),
         forwardImagesPerSecond,
+        frozenForwardImagesPerSecond,
         trainImagesPerSecond,
         flopsPerImage,
         forwardGflops,
@@ -83,7 +88,7 @@ public record BackboneResult(
   /** This result with the end-to-end training rate. */
   BackboneResult withEndToEnd(double imagesPerSecond) {
     return new BackboneResult(name, precision, inputSize, batch, forwardImagesPerSecond,
-        trainImagesPerSecond, flopsPerImage, forwardGflops, trainGflops, matmulGflops,
+        frozenForwardImagesPerSecond, trainImagesPerSecond, flopsPerImage, forwardGflops, trainGflops, matmulGflops,
         forwardRatio, trainRatio, headOnlyImagesPerSecond, peakResidentBytes, imagesPerSecond);
   }
 }

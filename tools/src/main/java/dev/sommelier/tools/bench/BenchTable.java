@@ -10,7 +10,7 @@ import java.util.Locale;
 final class BenchTable {
 
   private static final String NUMBERS =
-      "  %-9s  %5s  %5s  %10s  %9s  %8s  %11s  %10s  %14s  %8s  %9s";
+      "  %-9s  %5s  %5s  %10s  %9s  %8s  %12s  %11s  %10s  %14s  %8s  %11s";
 
   private BenchTable() {}
 
@@ -29,7 +29,7 @@ final class BenchTable {
           report.matmulSize(), report.matmulSize(), report.bf16MatmulGflops()));
     }
     String header = String.format(Locale.ROOT, rowFormat, "Backbone", "Precision", "Input",
-        "Batch", "GFLOPs/img", "Fwd img/s", "Fwd/peak", "Train img/s", "Train/peak",
+        "Batch", "GFLOPs/img", "Fwd img/s", "Fwd/peak", "Frozen img/s", "Train img/s", "Train/peak",
         "Head-only img/s", "Peak RSS", "Files img/s");
     out.println(header);
     out.println("-".repeat(header.length()));
@@ -42,6 +42,7 @@ final class BenchTable {
           fixed(r.flopsPerImage() / 1e9, 3),
           fixed(r.forwardImagesPerSecond(), 2),
           fixed(100 * r.forwardRatio(), 1) + "%",
+          fixed(r.frozenForwardImagesPerSecond(), 2),
           fixed(r.trainImagesPerSecond(), 2),
           fixed(100 * r.trainRatio(), 1) + "%",
           fixed(r.headOnlyImagesPerSecond(), 1),
@@ -50,6 +51,7 @@ final class BenchTable {
               : fixed(r.endToEndTrainImagesPerSecond(), 2)));
     }
     out.println("FLOPs: " + report.flopConvention() + "; the ratios are to the float32 MatMul.");
+    out.println("Frozen: the forward pass of a frozen graph (constant weights), as predict runs.");
     out.println("Head-only: an SGD step of the head alone on backbone features computed once.");
     out.println("Files: train from drawn JPEG files with the pipeline on, every layer trained.");
   }

@@ -44,6 +44,7 @@ class BenchCommandTest {
     assertEquals(r.get("trainGflops").asDouble() / matmul, r.get("trainRatio").asDouble(), 1e-9);
     assertEquals("float32", r.get("precision").asText());
     assertTrue(r.get("peakResidentBytes").asLong() > 0);
+    assertTrue(r.get("frozenForwardImagesPerSecond").asDouble() > 0);
     assertTrue(r.get("endToEndTrainImagesPerSecond").asDouble() > 0);
     JsonNode mixed = report.get("backbones").get(1);
     boolean bf16 = MixedPrecision.resolve(Precision.MIXED, Device.CPU).computeType()
