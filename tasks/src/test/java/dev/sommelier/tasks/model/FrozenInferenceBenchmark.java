@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -55,7 +54,7 @@ public final class FrozenInferenceBenchmark {
           long t0 = System.nanoTime();
           try (TaskModel frozen = today.frozen(p)) {
             double freezeSeconds = (System.nanoTime() - t0) / 1e9;
-            float[] x = images(today, batch);
+            float[] x = FrozenModelTest.images(today, batch);
             compare(backbone, p, "predict", rounds, batch,
                 () -> today.predict(x, batch), () -> frozen.predict(x, batch));
             System.out.printf(Locale.ROOT, "  (freezing took %.1f s)%n", freezeSeconds);
@@ -78,7 +77,7 @@ public final class FrozenInferenceBenchmark {
     try (TaskModel source = TaskModel.create(config, BackboneRegistry.load(), Device.CPU);
         TaskModel fp32 = source.frozen(Precision.FP32);
         TaskModel mixed = source.frozen(Precision.MIXED)) {
-      float[] x = images(source, batch);
+      float[] x = FrozenModelTest.images(source, batch);
       compare(backbone, Precision.MIXED, "frozen fp32 vs mixed predict", rounds, batch,
           () -> fp32.predict(x, batch), () -> mixed.predict(x, batch));
       GradCam a = GradCam.of(fp32);
@@ -120,16 +119,5 @@ public final class FrozenInferenceBenchmark {
   private static double median(List<Double> v) {
     List<Double> s = v.stream().sorted().toList();
     return s.get(s.size() / 2);
-  }
-
-  private static float[] images(TaskModel m, int n) {
-    int size = m.config().inputSize();
-    float[] x = new float[n * size * size * 3];
-    Random r = new Random(4);
-    for (int i = 0; i < x.length; i++) {
-      x[i] = 255 * r.nextFloat();
-    }
-    m.preprocessing().applyInPlace(x);
-    return x;
   }
 }

@@ -139,7 +139,8 @@ class FrozenModelTest {
     }
   }
 
-  private static float[] images(TaskModel m, int n) {
+  /** {@code n} seeded random images, preprocessed as {@code m} does. */
+  static float[] images(TaskModel m, int n) {
     int size = m.config().inputSize();
     float[] x = new float[n * size * size * 3];
     Random r = new Random(4);

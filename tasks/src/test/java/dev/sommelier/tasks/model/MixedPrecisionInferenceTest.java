@@ -7,6 +7,7 @@ import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
 import dev.sommelier.core.Precision;
 import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.MapCorrelation;
 import dev.sommelier.tasks.data.ImageDecoder;
 import dev.sommelier.tasks.data.RgbImage;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
@@ -103,7 +104,7 @@ class MixedPrecisionInferenceTest {
       double lowest = 1;
       double total = 0;
       for (int i = 0; i < n; i++) {
-        double c = correlation(a.get(i).map().values(), b.get(i).map().values());
+        double c = MapCorrelation.of(a.get(i).map().values(), b.get(i).map().values());
         lowest = Math.min(lowest, c);
         total += c;
       }
@@ -122,27 +123,5 @@ class MixedPrecisionInferenceTest {
       best = v[i] > v[best] ? i : best;
     }
     return best - from;
-  }
-
-  /** Pearson correlation; 1 for two constant maps that are equal. */
-  private static double correlation(float[] a, float[] b) {
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < a.length; i++) {
-      ma += a[i] / (double) a.length;
-      mb += b[i] / (double) b.length;
-    }
-    double ab = 0;
-    double aa = 0;
-    double bb = 0;
-    for (int i = 0; i < a.length; i++) {
-      ab += (a[i] - ma) * (b[i] - mb);
-      aa += (a[i] - ma) * (a[i] - ma);
-      bb += (b[i] - mb) * (b[i] - mb);
-    }
-    if (aa == 0 && bb == 0) {
-      return 1;
-    }
-    return ab / Math.sqrt(aa * bb);
   }
 }

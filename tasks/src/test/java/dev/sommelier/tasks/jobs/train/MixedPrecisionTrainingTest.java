@@ -8,6 +8,7 @@ import dev.sommelier.core.Device;
 import dev.sommelier.core.MixedPrecision;
 import dev.sommelier.core.Precision;
 import dev.sommelier.heads.Pooling;
+import dev.sommelier.tasks.MapCorrelation;
 import dev.sommelier.tasks.data.source.DataSource;
 import dev.sommelier.tasks.data.split.SplitRatios;
 import dev.sommelier.tasks.jobs.BrightShapes;
@@ -130,7 +131,7 @@ class MixedPrecisionTrainingTest {
       for (int i = 0; i < images.size(); i += images.size() / 40) {
         float[] x = pa.explain(images.get(i)).map().values();
         float[] y = pb.explain(images.get(i)).map().values();
-        double r = correlation(x, y);
+        double r = MapCorrelation.of(x, y);
         sum += r;
         worst = Math.min(worst, r);
         n++;
@@ -141,26 +142,5 @@ class MixedPrecisionTrainingTest {
             + " images", job, sum / n, worst, n);
     System.out.println(line);
     return sum / n;
-  }
-
-  /** Pearson correlation; two constant maps agree. */
-  private static double correlation(float[] x, float[] y) {
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < x.length; i++) {
-      mx += x[i];
-      my += y[i];
-    }
-    mx /= x.length;
-    my /= y.length;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxx == 0 && syy == 0 ? 1 : sxy / Math.sqrt(sxx * syy);
   }
 }
