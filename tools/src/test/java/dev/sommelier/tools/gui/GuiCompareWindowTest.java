@@ -1,7 +1,9 @@
 package dev.sommelier.tools.gui;
 
 import static dev.sommelier.tools.gui.WindowDriver.find;
+import static dev.sommelier.tools.gui.WindowDriver.closeWindows;
 import static dev.sommelier.tools.gui.WindowDriver.onEdt;
+import static dev.sommelier.tools.gui.WindowDriver.openWindow;
 import static dev.sommelier.tools.gui.WindowDriver.screenshot;
 import static dev.sommelier.tools.gui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
-import java.awt.Frame;
-import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JFrame;
@@ -39,11 +38,8 @@ class GuiCompareWindowTest {
   @TempDir Path tmp;
 
   @AfterEach
-  void closeWindows() throws Exception {
-    onEdt(() -> {
-      Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-      return null;
-    });
+  void closeAll() throws Exception {
+    closeWindows();
   }
 
   @Test
@@ -51,18 +47,7 @@ class GuiCompareWindowTest {
     Path shapes = tmp.resolve("shapes");
     new ShapeImages(2, 20, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 2).writeTo(shapes);
     Path out = tmp.resolve("which");
-    onEdt(() -> {
-      SommelierWindow.open(() -> { });
-      return null;
-    });
-    JFrame frame = onEdt(() -> {
-      JFrame f = (JFrame) Arrays.stream(Frame.getFrames())
-          .filter(w -> w.isShowing() && SommelierWindow.TITLE.equals(w.getTitle()))
-          .findFirst().orElseThrow(() -> new AssertionError("the window is not showing"));
-      f.setSize(1000, 820);
-      f.validate();
-      return f;
-    });
+    JFrame frame = openWindow();
     onEdt(() -> {
       find(frame, "modeCompare", AbstractButton.class).doClick();
       assertEquals(CompareForm.BACKBONES, find(frame, "backbones", JTextField.class).getText());

@@ -2,7 +2,9 @@ package dev.sommelier.tools.gui;
 
 import static dev.sommelier.tools.gui.WindowDriver.TIMEOUT_MS;
 import static dev.sommelier.tools.gui.WindowDriver.find;
+import static dev.sommelier.tools.gui.WindowDriver.closeWindows;
 import static dev.sommelier.tools.gui.WindowDriver.onEdt;
+import static dev.sommelier.tools.gui.WindowDriver.openWindow;
 import static dev.sommelier.tools.gui.WindowDriver.screenshot;
 import static dev.sommelier.tools.gui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sommelier.tasks.data.synthetic.FileFormat;
 import dev.sommelier.tasks.data.synthetic.Layout;
 import dev.sommelier.tasks.data.synthetic.ShapeImages;
-import java.awt.Frame;
 import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,8 @@ class GuiWindowTest {
   @TempDir Path tmp;
 
   @AfterEach
-  void closeWindows() throws Exception {
-    onEdt(() -> {
-      Arrays.stream(Window.getWindows()).forEach(Window::dispose);
-      return null;
-    });
+  void closeAll() throws Exception {
+    closeWindows();
   }
 
   @Test
@@ -55,17 +53,7 @@ class GuiWindowTest {
     Path shapes = tmp.resolve("shapes");
     new ShapeImages(2, 20, 32, FileFormat.PNG, Layout.CLASS_FOLDERS, 2).writeTo(shapes);
     Path run = tmp.resolve("run");
-    onEdt(() -> {
-      SommelierWindow.open(() -> { });
-      return null;
-    });
-    // xvfb-run's screen is 640x480 unless told otherwise; the window gets its full size anyway.
-    JFrame frame = onEdt(() -> {
-      JFrame f = window();
-      f.setSize(1000, 820);
-      f.validate();
-      return f;
-    });
+    JFrame frame = openWindow();
 
     fillTraining(frame, shapes, "2", run);
     click(frame, "start");
@@ -155,11 +143,6 @@ class GuiWindowTest {
     });
   }
 
-  private static JFrame window() {
-    return (JFrame) Arrays.stream(Frame.getFrames())
-        .filter(f -> f.isShowing() && SommelierWindow.TITLE.equals(f.getTitle()))
-        .findFirst().orElseThrow(() -> new AssertionError("the window is not showing"));
-  }
 
   private static void click(JFrame frame, String button) throws Exception {
     onEdt(() -> {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Component;
 import java.awt.Container;
+import java.awt.Frame;
 import java.awt.Graphics2D;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,33 @@ final class WindowDriver {
   private static final Path SCREENSHOTS = Path.of("target", "gui-screenshots");
 
   private WindowDriver() {}
+
+  /**
+   * Opens the Sommelier window and gives it its full working size (xvfb-run's screen is 640x480
+   * unless told otherwise).
+   */
+  static JFrame openWindow() throws Exception {
+    onEdt(() -> {
+      SommelierWindow.open(() -> { });
+      return null;
+    });
+    return onEdt(() -> {
+      JFrame f = (JFrame) Arrays.stream(Frame.getFrames())
+          .filter(w -> w.isShowing() && SommelierWindow.TITLE.equals(w.getTitle()))
+          .findFirst().orElseThrow(() -> new AssertionError("the window is not showing"));
+      f.setSize(1000, 820);
+      f.validate();
+      return f;
+    });
+  }
+
+  /** Disposes every window, the dialogs a test left open included. */
+  static void closeWindows() throws Exception {
+    onEdt(() -> {
+      Arrays.stream(Window.getWindows()).forEach(Window::dispose);
+      return null;
+    });
+  }
 
   /** Runs {@code task} on the event thread and returns its result. */
   static <T> T onEdt(Callable<T> task) throws Exception {
