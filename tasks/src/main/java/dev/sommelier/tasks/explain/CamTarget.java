@@ -13,12 +13,12 @@ public sealed interface CamTarget {
 
   /** The logit (pre-softmax score) of class {@code classIndex}. */
   static CamTarget classLogit(int classIndex) {
-    return new ClassLogit(classIndex);
+    return new ClassScore(classIndex, false);
   }
 
   /** The softmax probability of class {@code classIndex}. */
   static CamTarget classProbability(int classIndex) {
-    return new ClassProbability(classIndex);
+    return new ClassScore(classIndex, true);
   }
 
   /** The logit of each image's own most probable class. */
@@ -68,31 +68,12 @@ public sealed interface CamTarget {
   /** What is explained, e.g. {@code class 'cello' (logit)}; {@code classIndex} as above. */
   String describe(List<String> classes, int classIndex);
 
-  /** See {@link CamTarget#classLogit}. */
-  record ClassLogit(int classIndex) implements CamTarget {
-    @Override
-    public float[] selector(int n, int outputs) {
-      return oneHot(n, outputs, classIndex);
-    }
-
-    @Override
-    public void check(boolean classifier, int outputs) {
-      checkClass(classifier, outputs, classIndex);
-    }
-
-    @Override
-    public int classIndex(float[] prediction) {
-      return classIndex;
-    }
-
-    @Override
-    public String describe(List<String> classes, int c) {
-      return "class '" + classes.get(c) + "' (logit)";
-    }
-  }
-
-  /** See {@link CamTarget#classProbability}. */
-  record ClassProbability(int classIndex) implements CamTarget {
+  /**
+   * See {@link CamTarget#classLogit} and {@link CamTarget#classProbability}.
+   *
+   * @param probability true for the softmax probability, false for the logit
+   */
+  record ClassScore(int classIndex, boolean probability) implements CamTarget {
     @Override
     public float[] selector(int n, int outputs) {
       return oneHot(n, outputs, classIndex);
@@ -100,7 +81,7 @@ public sealed interface CamTarget {
 
     @Override
     public boolean readsProbabilities() {
-      return true;
+      return probability;
     }
 
     @Override
@@ -115,7 +96,7 @@ public sealed interface CamTarget {
 
     @Override
     public String describe(List<String> classes, int c) {
-      return "class '" + classes.get(c) + "' (probability)";
+      return "class '" + classes.get(c) + "' (" + (probability ? "probability" : "logit") + ")";
     }
   }
 
