@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sommelier.backbones.BackboneRegistry;
 import dev.sommelier.core.Device;
-import dev.sommelier.core.Tensors;
 import dev.sommelier.core.layers.BatchNormMode;
 import dev.sommelier.heads.HeadSpec;
 import dev.sommelier.heads.Pooling;
@@ -18,12 +17,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Operand;
-import org.tensorflow.Output;
-import org.tensorflow.Result;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The CAM methods beside Grad-CAM, each against its published formula computed here in plain Java
@@ -57,17 +50,7 @@ class CamMethodsTest {
 
   /** Activations and gradients of {@code sum_b logit[b, CLASS]} at {@code layer}. */
   private static float[][] independentFetch(String layer) {
-    Ops tf = model.runtime().ops();
-    Operand<TFloat32> a = model.graph().output(layer);
-    Operand<TFloat32> y = tf.reduceSum(
-        tf.gather(model.output().score(), tf.constant(CLASS), tf.constant(1)), tf.constant(0));
-    Output<?> g =
-        model.runtime().graph().addGradients(y.asOutput(), new Output<?>[] {a.asOutput()})[0];
-    try (TFloat32 in = Tensors.of(Shape.of(N, SIZE, SIZE, 3), images);
-        Result r = model.runtime().session().runner().feed(model.input(), in).fetch(a).fetch(g)
-            .run()) {
-      return new float[][] {Tensors.values(r.get(0)), Tensors.values(r.get(1))};
-    }
+    return GradCamTest.independentFetch(model, layer, images, N, CLASS);
   }
 
   @Test

@@ -107,7 +107,7 @@ class GradCamTest {
     int n = 3;
     int c = 2;
     float[] x = images(n, 5);
-    float[][] ag = independentFetch(classifier, x, n, c);
+    float[][] ag = independentFetch(classifier, LAYER, x, n, c);
     List<CamResult> got = GradCam.of(classifier, LAYER).explain(x, n, CamTarget.classLogit(c),
         CamMethod.GRAD_CAM);
     List<CamResult> gotPlus = GradCam.of(classifier, LAYER).explain(x, n, CamTarget.classLogit(c),
@@ -130,15 +130,19 @@ class GradCamTest {
     }
   }
 
-  /** Activations and gradients of {@code sum_b logit[b, c]} from the test's own gradient graph. */
-  private static float[][] independentFetch(TaskModel model, float[] x, int n, int c) {
+  /**
+   * Activations and gradients at {@code layer} of {@code sum_b logit[b, c]}, from the test's own
+   * gradient graph ({@code x}: {@code n} preprocessed images of the model's input size).
+   */
+  static float[][] independentFetch(TaskModel model, String layer, float[] x, int n, int c) {
     Ops tf = model.runtime().ops();
-    Operand<TFloat32> a = model.graph().output(LAYER);
+    int size = model.config().inputSize();
+    Operand<TFloat32> a = model.graph().output(layer);
     Operand<TFloat32> y = tf.reduceSum(
         tf.gather(model.output().score(), tf.constant(c), tf.constant(1)), tf.constant(0));
     Output<?> g =
         model.runtime().graph().addGradients(y.asOutput(), new Output<?>[] {a.asOutput()})[0];
-    try (TFloat32 in = Tensors.of(Shape.of(n, SIZE, SIZE, 3), x);
+    try (TFloat32 in = Tensors.of(Shape.of(n, size, size, 3), x);
         Result r = model.runtime().session().runner().feed(model.input(), in).fetch(a).fetch(g)
             .run()) {
       return new float[][] {Tensors.values(r.get(0)), Tensors.values(r.get(1))};
