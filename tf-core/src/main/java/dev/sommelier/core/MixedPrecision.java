@@ -33,7 +33,12 @@ public record MixedPrecision(
 
   /** Resolves {@code requested} on {@code device} for this machine's CPU. */
   public static MixedPrecision resolve(Precision requested, Device device) {
-    return resolve(requested, device, cpuFlags());
+    return resolve(requested, device, CpuFlags.OF_THIS_MACHINE);
+  }
+
+  /** This machine's CPU flags, read from {@code /proc/cpuinfo} once, when first needed. */
+  private static final class CpuFlags {
+    static final Set<String> OF_THIS_MACHINE = cpuFlags();
   }
 
   /** Resolves {@code requested} on {@code device} for a CPU with these {@code /proc/cpuinfo} flags. */
@@ -75,7 +80,7 @@ public record MixedPrecision(
   }
 
   /** The CPU's feature flags, empty where {@code /proc/cpuinfo} cannot be read. */
-  static Set<String> cpuFlags() {
+  private static Set<String> cpuFlags() {
     try {
       String info = Files.readString(CPU_INFO);
       var m = FLAGS_LINE.matcher(info);

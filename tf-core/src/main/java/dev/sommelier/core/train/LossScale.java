@@ -46,12 +46,6 @@ public record LossScale(float initialScale, int growthInterval) {
   /** The graph pieces of one scaled step. */
   record Scaled(List<Operand<TFloat32>> gradients, Operand<TBool> finite, Op updateScale) {}
 
-  /** The scale variable ({@code loss_scale/scale}). */
-  static ModelVariable scale(VariableStore store, LossScale settings) {
-    return store.getOrCreateState("loss_scale", "scale", Shape.scalar(),
-        new Initializer.Constant(settings.initialScale));
-  }
-
   /**
    * Differentiates {@code loss * scale} with respect to {@code xs}, unscales the gradients, and
    * builds the scale's update (which runs whether or not the step is applied).
@@ -60,7 +54,8 @@ public record LossScale(float initialScale, int growthInterval) {
    */
   Scaled differentiate(
       Graph graph, Ops tf, VariableStore store, Operand<TFloat32> loss, Output<?>[] xs) {
-    ModelVariable scale = scale(store, this);
+    ModelVariable scale = store.getOrCreateState("loss_scale", "scale", Shape.scalar(),
+        new Initializer.Constant(initialScale));
     ModelVariable good = store.getOrCreateState("loss_scale", "good_steps", Shape.scalar(),
         Initializer.ZEROS);
     Ops ls = tf.withSubScope("loss_scale");
